@@ -1,0 +1,25 @@
+# Verge — build, test, serve, benchmark. Every target runs scripts/setup first, which
+# installs missing system packages (JavaScriptCore, esbuild, ICU, zlib, wrk) with apt-get.
+
+SWIFT ?= swift
+VERGE := .build/debug/verge
+
+.PHONY: setup build test serve bench clean-build
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build
+
+# The conformance suite runs first; `swift test` last, so its summary ends the output.
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+serve: setup
+	$(SWIFT) build --product verge
+	$(VERGE) run examples/hello.js
+
+bench: setup
+	scripts/bench

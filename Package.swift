@@ -1,0 +1,103 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Verge: one HTTP server, one file-system router, two runtimes per route segment
+// (edge = JavaScriptCore sandbox, nodejs = native Swift). See docs/architecture.md.
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "Verge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Verge", targets: ["Verge"]),
+        .executable(name: "verge", targets: ["VergeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // JavaScriptCore's C API (Debian: libjavascriptcoregtk-4.1-dev), plus declarations
+        // of exported functions its public headers omit.
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
+        // Small C helpers where native code is clearly faster or required:
+        // UTF-8/UTF-16 transcoding, ICU's UTS #46 (IDNA), zlib.
+        .target(
+            name: "CVergeNative",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("z")]
+        ),
+        // Swift binding over the JavaScriptCore C API.
+        .target(
+            name: "VergeJS",
+            dependencies: ["CJavaScriptCore"],
+            swiftSettings: swiftSettings
+        ),
+        // The edge sandbox: isolates, their event loops, host ops, limits.
+        .target(
+            name: "VergeEdge",
+            dependencies: [
+                "VergeJS", "CVergeNative",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedRuntimeAPIs"]
+        ),
+        // Build-time tool: turns runtime-apis/*.js into a Swift source embedded in VergeEdge.
+        .executableTarget(
+            name: "RuntimeAPIsEmbedder",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedRuntimeAPIs",
+            capability: .buildTool(),
+            dependencies: ["RuntimeAPIsEmbedder"],
+            path: "Sources/EmbedRuntimeAPIsPlugin"
+        ),
+        // The public Swift API.
+        .target(
+            name: "Verge",
+            dependencies: ["VergeEdge"],
+            swiftSettings: swiftSettings
+        ),
+        // The `verge` command.
+        .executableTarget(
+            name: "VergeCLI",
+            dependencies: [
+                "Verge",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeJSTests",
+            dependencies: ["VergeJS"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeEdgeTests",
+            dependencies: ["VergeEdge"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeCLITests",
+            dependencies: ["VergeCLI"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct VergeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verge",
+        abstract: "Verge: an edge-runtime server. Edge routes run JavaScript in a JavaScriptCore sandbox; node routes run Swift.",
+        subcommands: [RunCommand.self]
+    )
+}

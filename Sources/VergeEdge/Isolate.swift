@@ -1,0 +1,228 @@
+import NIOCore
+import VergeJS
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One JavaScriptCore VM confined to one SwiftNIO event loop, hosting realms.
+///
+/// Every call into JS happens on `eventLoop` and passes through `enter(_:invocation:_:)`,
+/// the one seam where limits are enforced (CPU per invocation, heap per isolate), idleness
+/// is tracked and uncaught errors are reported. Other threads hop to the loop (`execute`).
+///
+/// Microtasks: JavaScriptCore drains the microtask queue when the outermost API call
+/// returns, so each entry through the seam is one task followed by a microtask checkpoint,
+/// as in HTML's event loop.
+public final class Isolate {
+    public let eventLoop: any EventLoop
+    public let vm: JSVirtualMachine
+    public let limits: IsolateLimits
+    public let name: String
+
+    /// Set once a limit breach may have left the VM in a bad state; it then takes no work.
+    public private(set) var condemnedReason: String?
+    public var isCondemned: Bool { condemnedReason != nil }
+
+    /// Realms alive in this isolate.
+    public private(set) var realms: [Realm] = []
+
+    /// Timers and host operations not yet completed, over every realm.
+    public private(set) var pendingWork = 0
+    private var idleWaiters: [EventLoopPromise<Void>] = []
+
+    /// The invocation whose JS is running now (nil between tasks).
+    public private(set) var currentInvocation: Invocation?
+    private var entryDepth = 0
+    private var entryStartCPU: Int64 = 0
+
+    // Heap checks: JSGetMemoryUsageStatistics costs milliseconds (it takes a census of the
+    // heap), so it runs only when the process RSS grew noticeably since the last check,
+    // and otherwise at most once a second.
+    private var lastHeapCheckRSS = 0
+    private var lastHeapCheckTime: Int64 = 0
+    public private(set) var lastHeapSize = 0
+
+    /// runtime-apis modules compiled for this VM (JSScriptRef), shared by all its realms.
+    var compiledModules: [String: JSCompiledScript] = [:]
+
+    public init(eventLoop: any EventLoop, limits: IsolateLimits = .unlimited, name: String = "isolate") {
+        self.eventLoop = eventLoop
+        self.vm = JSVirtualMachine()
+        self.limits = limits
+        self.name = name
+        lastHeapCheckRSS = residentSetSize()
+        lastHeapCheckTime = monotonicNanoseconds()
+        if limits.needsWatchdog {
+            let interval = Double(limits.watchdogInterval.nanoseconds) / 1e9
+            vm.setExecutionTimeLimit(seconds: interval) { [unowned self] in self.watchdogTick() }
+        }
+    }
+
+    deinit {
+        for realm in realms { realm.closeWithoutDetaching() }
+    }
+
+    /// Creates a realm with the Web APIs installed.
+    public func makeRealm(name: String, options: RealmOptions = RealmOptions()) throws -> Realm {
+        eventLoop.preconditionInEventLoop()
+        if let condemnedReason { throw EdgeError.isolateCondemned(reason: condemnedReason) }
+        let realm = try Realm(isolate: self, name: name, options: options)
+        realms.append(realm)
+        return realm
+    }
+
+    func detach(_ realm: Realm) {
+        realms.removeAll { $0 === realm }
+        checkIdle()
+    }
+
+    // MARK: The seam
+
+    /// Runs `body` (which calls into JS for `realm`) as one task of `invocation`, enforcing the
+    /// CPU budget and heap limit. Nested entries (JS → Swift → JS) run inline.
+    ///
+    /// A CPU or heap breach ends the entry and throws `EdgeError`; other errors pass through.
+    @discardableResult
+    public func enter<T>(_ realm: Realm, invocation: Invocation? = nil, _ body: () throws -> T) throws -> T {
+        eventLoop.preconditionInEventLoop()
+        if entryDepth > 0 { return try body() }
+        if let condemnedReason { throw EdgeError.isolateCondemned(reason: condemnedReason) }
+        guard !realm.isClosed else { throw EdgeError.realmClosed(realm: realm.name) }
+        let invocation = invocation ?? Invocation(cpuBudget: limits.cpuTimePerInvocation, realmName: realm.name)
+        if let breach = invocation.breach { throw breach }
+        currentInvocation = invocation
+        entryDepth = 1
+        entryStartCPU = threadCPUTimeNanoseconds()
+        defer {
+            let used = threadCPUTimeNanoseconds() - entryStartCPU
+            invocation.cpuNanoseconds += used
+            entryDepth = 0
+            currentInvocation = nil
+            afterTask(realm)
+        }
+        do {
+            return try body()
+        } catch let exception as JSException where exception.isTermination {
+            throw invocation.breach ?? EdgeError.cpuTimeLimitExceeded(
+                limit: invocation.cpuBudget ?? .zero, realm: realm.name)
+        }
+    }
+
+    /// Runs on the JS thread each `watchdogInterval` of CPU time a single entry uses.
+    /// Returns true to terminate the running script.
+    private func watchdogTick() -> Bool {
+        guard let invocation = currentInvocation else { return false }
+        let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
+        if let budget = invocation.cpuBudget, used > budget.nanoseconds {
+            invocation.breach = .cpuTimeLimitExceeded(limit: budget, realm: invocation.realmName)
+            return true
+        }
+        if let breach = checkHeap(force: false, realmName: invocation.realmName) {
+            invocation.breach = breach
+            return true
+        }
+        return false
+    }
+
+    private func afterTask(_ realm: Realm) {
+        if let breach = checkHeap(force: false, realmName: realm.name) {
+            realm.reportUncaught(message: String(describing: breach), kind: .limit)
+        }
+        checkIdle()
+    }
+
+    /// Reads the heap when due; condemns the isolate when the live heap exceeds the limit.
+    private func checkHeap(force: Bool, realmName: String) -> EdgeError? {
+        guard let limit = limits.heapBytes, condemnedReason == nil, let anyRealm = realms.first else { return nil }
+        let now = monotonicNanoseconds()
+        let rss = residentSetSize()
+        let grew = rss - lastHeapCheckRSS > max(limit / 8, 8 << 20)
+        guard force || grew || now - lastHeapCheckTime > 1_000_000_000 else { return nil }
+        lastHeapCheckTime = now
+        lastHeapCheckRSS = rss
+        let size = anyRealm.js.heapStatistics().heapSize
+        lastHeapSize = size
+        guard size > limit else { return nil }
+        let breach = EdgeError.heapLimitExceeded(limit: limit, heapSize: size, realm: realmName)
+        condemn(reason: breach.description)
+        return breach
+    }
+
+    /// Marks the isolate unusable: its owner replaces it. Pending work is dropped.
+    public func condemn(reason: String) {
+        guard condemnedReason == nil else { return }
+        condemnedReason = reason
+        for realm in realms { realm.cancelPendingWork() }
+        checkIdle()
+    }
+
+    // MARK: Pending work and idleness
+
+    func workStarted() { pendingWork += 1 }
+
+    func workFinished() {
+        pendingWork -= 1
+        if entryDepth == 0 { checkIdle() }
+    }
+
+    /// True when no timer is armed and no host operation is pending.
+    public var isIdle: Bool { pendingWork == 0 }
+
+    /// Succeeds once the isolate has no armed timers and no pending host operations.
+    public func whenIdle() -> EventLoopFuture<Void> {
+        eventLoop.preconditionInEventLoop()
+        if isIdle { return eventLoop.makeSucceededVoidFuture() }
+        let promise = eventLoop.makePromise(of: Void.self)
+        idleWaiters.append(promise)
+        return promise.futureResult
+    }
+
+    private func checkIdle() {
+        guard isIdle, !idleWaiters.isEmpty else { return }
+        let waiters = idleWaiters
+        idleWaiters.removeAll()
+        for waiter in waiters { waiter.succeed() }
+    }
+
+    /// Forces a heap measurement now (tests, `verge run` statistics).
+    public func measureHeap() -> Int {
+        guard let realm = realms.first else { return 0 }
+        lastHeapSize = realm.js.heapStatistics().heapSize
+        return lastHeapSize
+    }
+}
+
+/// One unit of work charged against a CPU budget: a request, or one task in `verge run`.
+/// Timers and host operations started during an invocation are charged to it.
+public final class Invocation {
+    public let cpuBudget: Duration?
+    public let realmName: String
+    /// CPU time its JS has used so far.
+    public internal(set) var cpuNanoseconds: Int64 = 0
+    /// Set when a limit ended it; later entries for it fail at once.
+    public internal(set) var breach: EdgeError?
+
+    public init(cpuBudget: Duration?, realmName: String) {
+        self.cpuBudget = cpuBudget
+        self.realmName = realmName
+    }
+
+    public var cpuTime: Duration { .nanoseconds(cpuNanoseconds) }
+}
+
+/// The process's resident set size in bytes (from /proc/self/statm), 0 when unknown.
+func residentSetSize() -> Int {
+    let fd = open("/proc/self/statm", O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 128)
+    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
+    guard count > 0 else { return 0 }
+    // "size resident shared ..." in pages.
+    var fields = buffer[0..<count].split(separator: UInt8(ascii: " "))
+    guard fields.count > 1 else { return 0 }
+    fields.removeFirst()
+    let resident = fields[0].reduce(0) { $0 * 10 + Int($1 &- 48) }
+    return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+}

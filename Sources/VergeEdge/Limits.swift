@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Limits enforced at the isolate seam (see docs/limits.md).
+public struct IsolateLimits: Sendable, Equatable {
+    /// CPU time one invocation (a request, or one task in `verge run`) may spend in JS.
+    /// nil: unlimited.
+    public var cpuTimePerInvocation: Duration?
+    /// CPU time evaluating a script at startup (a bundle, the `verge run` file) may take.
+    public var startupCPUTime: Duration?
+    /// Live heap an isolate may hold before it is condemned. nil: unlimited.
+    public var heapBytes: Int?
+    /// How often the watchdog looks at a running script (CPU budget and heap), in CPU time.
+    public var watchdogInterval: Duration
+
+    public init(cpuTimePerInvocation: Duration? = nil, startupCPUTime: Duration? = nil,
+                heapBytes: Int? = nil, watchdogInterval: Duration = .milliseconds(5)) {
+        self.cpuTimePerInvocation = cpuTimePerInvocation
+        self.startupCPUTime = startupCPUTime
+        self.heapBytes = heapBytes
+        self.watchdogInterval = watchdogInterval
+    }
+
+    /// The edge sandbox defaults for the server (docs/limits.md): 50 ms CPU per request,
+    /// 1 s to evaluate a bundle, 128 MB heap.
+    public static let edgeDefaults = IsolateLimits(
+        cpuTimePerInvocation: .milliseconds(50), startupCPUTime: .seconds(1), heapBytes: 128 << 20)
+
+    /// No limits (the default of `verge run`).
+    public static let unlimited = IsolateLimits()
+
+    var needsWatchdog: Bool { cpuTimePerInvocation != nil || startupCPUTime != nil || heapBytes != nil }
+}
+
+/// CPU time the calling thread has used (CLOCK_THREAD_CPUTIME_ID), in nanoseconds.
+@inline(__always)
+func threadCPUTimeNanoseconds() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+}
+
+/// Monotonic wall time in nanoseconds.
+@inline(__always)
+func monotonicNanoseconds() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    var milliseconds: Double { Double(nanoseconds) / 1_000_000 }
+}

@@ -1,0 +1,48 @@
+@_exported import CJavaScriptCore
+
+/// A JavaScriptCore VM: one context group, one heap, one JIT and code cache, hosting
+/// any number of realms (`JSRealm`). A VM is not thread-safe by contract: its owner
+/// (VergeEdge's isolate) confines every call to one thread.
+public final class JSVirtualMachine {
+    public let group: JSContextGroupRef
+
+    /// Called on the JS thread when an execution time limit is hit; true terminates the script.
+    private var terminationHandler: (() -> Bool)?
+
+    public init() {
+        group = JSContextGroupCreate()
+    }
+
+    deinit {
+        JSContextGroupClearExecutionTimeLimit(group)
+        JSContextGroupRelease(group)
+    }
+
+    /// Limits the CPU time a single entry into JS (the outermost call from Swift, with the
+    /// microtasks that drain after it) may use. JavaScriptCore's watchdog measures the
+    /// thread's CPU time, not wall time. When it fires, `shouldTerminate` decides; returning
+    /// true ends the running script with an uncatchable termination ("JavaScript execution
+    /// terminated."), after which the VM stays usable.
+    public func setExecutionTimeLimit(seconds: Double, shouldTerminate: @escaping () -> Bool) {
+        terminationHandler = shouldTerminate
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        JSContextGroupSetExecutionTimeLimit(group, seconds, { _, data in
+            guard let data else { return true }
+            let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
+            return vm.terminationHandler?() ?? true
+        }, context)
+    }
+
+    public func clearExecutionTimeLimit() {
+        JSContextGroupClearExecutionTimeLimit(group)
+        terminationHandler = nil
+    }
+}
+
+/// Heap figures JavaScriptCore reports for a VM (`JSGetMemoryUsageStatistics`).
+public struct JSHeapStatistics: Sendable, Equatable {
+    public var heapSize: Int
+    public var heapCapacity: Int
+    public var extraMemorySize: Int
+    public var objectCount: Int
+}

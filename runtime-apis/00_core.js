@@ -1,0 +1,69 @@
+// The bootstrap of every edge realm. Swift calls this file's function once with
+// `core = { ops, config }`, before any user code exists. It:
+//   1. captures the primordials (01_primordials.js),
+//   2. provides `core.require(name)`, the module loader for the other runtime-apis files
+//      (each file is a function of `core` returning its exports),
+//   3. installs the globals (99_global_scope.js), lazily or eagerly,
+//   4. returns the hooks Swift calls: timers, error reporting, DOMException creation.
+// `core` and `ops` are never reachable from the global object.
+
+const { ops, config } = core;
+const primordials = ops.loadModule("primordials")(core);
+core.primordials = primordials;
+
+const {
+  Error,
+  ObjectFreeze,
+  SafeMap,
+  SafeSet,
+  MapPrototypeGet,
+  MapPrototypeSet,
+  SetPrototypeHas,
+  SetPrototypeAdd,
+  SetPrototypeDelete,
+} = primordials;
+
+const modules = new SafeMap();
+const loading = new SafeSet();
+
+/** Loads a runtime-apis module once per realm and returns its exports. */
+function require(name) {
+  const loaded = MapPrototypeGet(modules, name);
+  if (loaded !== undefined) return loaded;
+  if (SetPrototypeHas(loading, name)) {
+    throw new Error(`runtime-apis: circular require of '${name}'`);
+  }
+  SetPrototypeAdd(loading, name);
+  try {
+    const factory = ops.loadModule(name);
+    const exports = factory(core) ?? ObjectFreeze({ __proto__: null });
+    MapPrototypeSet(modules, name, exports);
+    return exports;
+  } finally {
+    SetPrototypeDelete(loading, name);
+  }
+}
+core.require = require;
+
+// Hooks Swift calls. Each loads its module on first use, so a realm that never uses
+// timers never loads them.
+const hooks = {
+  __proto__: null,
+  runTimer(id) {
+    require("timers").runTimer(id);
+  },
+  reportException(error) {
+    require("global_events").reportException(error);
+  },
+  unhandledRejection(promise, reason) {
+    require("global_events").unhandledRejection(promise, reason);
+  },
+  makeDOMException(message, name) {
+    const { DOMException } = require("dom_exception");
+    return new DOMException(message, name);
+  },
+};
+
+require("global_scope").install(config.eager === true);
+
+return ObjectFreeze(hooks);

@@ -1,0 +1,261 @@
+// The edge global scope: which names the global object has, and the sandbox rules.
+//
+// Globals: the ECMAScript built-ins, plus the Web APIs listed in `lazyGlobals` (WinterTC
+// Minimum Common API), `self`, `navigator`, `process.env`. Each Web API global is an
+// accessor until first touched; touching it loads its runtime-apis module and replaces
+// the accessor with the WebIDL-shaped data property (writable, configurable, not
+// enumerable). Setting it first simply defines the data property.
+//
+// Sandbox: no eval/Function constructors (Swift disables them), no WebAssembly compiled
+// from bytes, `process` is only `process.env`, and nothing of the host is reachable.
+
+const {
+  ArrayPrototypePush,
+  EvalError,
+  Error,
+  FunctionPrototypeCall,
+  ObjectDefineProperty,
+  ObjectFreeze,
+  ObjectGetPrototypeOf,
+  ObjectPrototypeIsPrototypeOf,
+  ObjectSetPrototypeOf,
+  PromiseReject,
+  Proxy,
+  SafeSet,
+  SetPrototypeAdd,
+  SetPrototypeHas,
+  String,
+  SymbolToStringTag,
+  globalThis,
+} = core.primordials;
+const { ops, config } = core;
+
+const available = new SafeSet();
+{
+  const names = ops.moduleNames();
+  for (let i = 0; i < names.length; i++) SetPrototypeAdd(available, names[i]);
+}
+
+// name -> [module, export]. Entries whose module is not built yet are skipped.
+const lazyGlobals = {
+  __proto__: null,
+  // DOM and HTML basics
+  DOMException: ["dom_exception", "DOMException"],
+  Event: ["event", "Event"],
+  EventTarget: ["event", "EventTarget"],
+  CustomEvent: ["event", "CustomEvent"],
+  ErrorEvent: ["event", "ErrorEvent"],
+  PromiseRejectionEvent: ["event", "PromiseRejectionEvent"],
+  MessageEvent: ["event", "MessageEvent"],
+  console: ["console", "console"],
+  reportError: ["global_events", "reportError"],
+  setTimeout: ["timers", "setTimeout"],
+  setInterval: ["timers", "setInterval"],
+  clearTimeout: ["timers", "clearTimeout"],
+  clearInterval: ["timers", "clearInterval"],
+  queueMicrotask: ["timers", "queueMicrotask"],
+  AbortController: ["abort", "AbortController"],
+  AbortSignal: ["abort", "AbortSignal"],
+  structuredClone: ["structured_clone", "structuredClone"],
+  atob: ["base64", "atob"],
+  btoa: ["base64", "btoa"],
+  MessageChannel: ["message_port", "MessageChannel"],
+  MessagePort: ["message_port", "MessagePort"],
+  // Encoding
+  TextEncoder: ["encoding", "TextEncoder"],
+  TextDecoder: ["encoding", "TextDecoder"],
+  TextEncoderStream: ["text_streams", "TextEncoderStream"],
+  TextDecoderStream: ["text_streams", "TextDecoderStream"],
+  // URL
+  URL: ["url", "URL"],
+  URLSearchParams: ["url", "URLSearchParams"],
+  URLPattern: ["url_pattern", "URLPattern"],
+  // Timing
+  performance: ["performance", "performance"],
+  Performance: ["performance", "Performance"],
+  PerformanceEntry: ["performance", "PerformanceEntry"],
+  PerformanceMark: ["performance", "PerformanceMark"],
+  PerformanceMeasure: ["performance", "PerformanceMeasure"],
+  // Crypto
+  crypto: ["crypto", "crypto"],
+  Crypto: ["crypto", "Crypto"],
+  CryptoKey: ["webcrypto", "CryptoKey"],
+  SubtleCrypto: ["webcrypto", "SubtleCrypto"],
+  // Streams
+  ReadableStream: ["streams", "ReadableStream"],
+  ReadableStreamDefaultReader: ["streams", "ReadableStreamDefaultReader"],
+  ReadableStreamBYOBReader: ["streams", "ReadableStreamBYOBReader"],
+  ReadableStreamBYOBRequest: ["streams", "ReadableStreamBYOBRequest"],
+  ReadableByteStreamController: ["streams", "ReadableByteStreamController"],
+  ReadableStreamDefaultController: ["streams", "ReadableStreamDefaultController"],
+  TransformStream: ["streams", "TransformStream"],
+  TransformStreamDefaultController: ["streams", "TransformStreamDefaultController"],
+  WritableStream: ["streams", "WritableStream"],
+  WritableStreamDefaultWriter: ["streams", "WritableStreamDefaultWriter"],
+  WritableStreamDefaultController: ["streams", "WritableStreamDefaultController"],
+  ByteLengthQueuingStrategy: ["streams", "ByteLengthQueuingStrategy"],
+  CountQueuingStrategy: ["streams", "CountQueuingStrategy"],
+  CompressionStream: ["compression", "CompressionStream"],
+  DecompressionStream: ["compression", "DecompressionStream"],
+  // Files and bodies
+  Blob: ["blob", "Blob"],
+  File: ["blob", "File"],
+  FormData: ["formdata", "FormData"],
+  Headers: ["headers", "Headers"],
+  Request: ["request", "Request"],
+  Response: ["response", "Response"],
+  fetch: ["fetch", "fetch"],
+};
+
+function defineData(name, value) {
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+const installedLazy = [];
+
+function defineLazy(name, module, exportName) {
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null,
+    enumerable: false,
+    configurable: true,
+    get() {
+      const value = core.require(module)[exportName];
+      defineData(name, value);
+      return value;
+    },
+    set(value) {
+      defineData(name, value);
+    },
+  });
+  ArrayPrototypePush(installedLazy, name);
+}
+
+// ---------------------------------------------------------------------------------------
+// Sandbox: WebAssembly may not be compiled from bytes (it is code generation).
+
+function lockDownWebAssembly() {
+  const wasm = globalThis.WebAssembly;
+  if (wasm === undefined) return;
+  const OriginalModule = wasm.Module;
+  const originalInstantiate = wasm.instantiate;
+  const refuse = (what) =>
+    new EvalError(`${what}: compiling WebAssembly from bytes is disallowed in the edge runtime (code generation)`);
+  const define = (name, value) =>
+    ObjectDefineProperty(wasm, name, { __proto__: null, value, writable: true, enumerable: false, configurable: true });
+
+  function Module(_bytes) {
+    throw refuse("WebAssembly.Module()");
+  }
+  Module.prototype = OriginalModule.prototype;
+  ObjectDefineProperty(OriginalModule.prototype, "constructor", {
+    __proto__: null, value: Module, writable: true, enumerable: false, configurable: true,
+  });
+  define("Module", Module);
+  define("compile", function compile(_bytes) {
+    return PromiseReject(refuse("WebAssembly.compile()"));
+  });
+  define("compileStreaming", function compileStreaming(_source) {
+    return PromiseReject(refuse("WebAssembly.compileStreaming()"));
+  });
+  define("instantiateStreaming", function instantiateStreaming(_source, _imports) {
+    return PromiseReject(refuse("WebAssembly.instantiateStreaming()"));
+  });
+  define("instantiate", function instantiate(source, imports = undefined) {
+    // Instantiating an already compiled Module is not code generation; bytes are.
+    if (ObjectPrototypeIsPrototypeOf(OriginalModule.prototype, source)) {
+      return FunctionPrototypeCall(originalInstantiate, wasm, source, imports);
+    }
+    return PromiseReject(refuse("WebAssembly.instantiate()"));
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// process: only process.env.
+
+function makeProcess() {
+  const env = { __proto__: null };
+  const configured = config.env;
+  for (const key in configured) env[key] = configured[key];
+  ObjectSetPrototypeOf(env, core.primordials.Object.prototype);
+  const target = { env };
+  return new Proxy(target, {
+    __proto__: null,
+    get(t, key) {
+      if (key === "env") return t.env;
+      if (typeof key === "symbol") return undefined;
+      throw new Error(`A Node.js API is used (process.${String(key)}) which is not supported in the edge runtime`);
+    },
+    set(t, key, value) {
+      if (key === "env") {
+        t.env = value;
+        return true;
+      }
+      throw new Error(`A Node.js API is used (process.${String(key)}) which is not supported in the edge runtime`);
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+
+function install(eager) {
+  lockDownWebAssembly();
+
+  // JavaScriptCore's own console prints nowhere useful; ours replaces it.
+  delete globalThis.console;
+
+  for (const name in lazyGlobals) {
+    const module = lazyGlobals[name][0];
+    const exportName = lazyGlobals[name][1];
+    if (!SetPrototypeHas(available, module)) continue;
+    defineLazy(name, module, exportName);
+  }
+
+  // The global object is an EventTarget with onerror/onunhandledrejection/onrejectionhandled.
+  // JavaScriptCore gives the global an immutable [[Prototype]] (and a global object class
+  // would make every global lookup about 5x slower), so EventTarget's methods and the
+  // handlers are own properties of the global rather than inherited (docs/divergences.md).
+  const events = core.require("event");
+  events.makeEventTarget(globalThis);
+  const methods = ["addEventListener", "removeEventListener", "dispatchEvent"];
+  for (let i = 0; i < methods.length; i++) {
+    ObjectDefineProperty(globalThis, methods[i], {
+      __proto__: null, value: events.EventTarget.prototype[methods[i]], writable: true, enumerable: true, configurable: true,
+    });
+  }
+  events.defineEventHandler(globalThis, "error", { isError: true });
+  events.defineEventHandler(globalThis, "unhandledrejection");
+  events.defineEventHandler(globalThis, "rejectionhandled");
+  void ObjectGetPrototypeOf;
+  void ObjectSetPrototypeOf;
+  void SymbolToStringTag;
+
+  // self: [Replaceable] accessor returning the global.
+  ObjectDefineProperty(globalThis, "self", {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get() {
+      return globalThis;
+    },
+    set(value) {
+      defineData("self", value);
+    },
+  });
+
+  if (SetPrototypeHas(available, "navigator")) defineLazy("navigator", "navigator", "navigator");
+  if (SetPrototypeHas(available, "navigator")) defineLazy("Navigator", "navigator", "Navigator");
+  if (config.location !== undefined && SetPrototypeHas(available, "location")) {
+    defineLazy("location", "location", "location");
+    defineLazy("WorkerLocation", "location", "WorkerLocation");
+  }
+
+  defineData("process", makeProcess());
+
+  if (eager) {
+    for (let i = 0; i < installedLazy.length; i++) void globalThis[installedLazy[i]];
+  }
+}
+
+return ObjectFreeze({ __proto__: null, install, lazyGlobals });
