@@ -4,7 +4,7 @@
 SWIFT ?= swift
 VERGE := .build/debug/verge
 
-.PHONY: setup build test serve bench clean-build
+.PHONY: setup build test conformance serve bench
 
 setup:
 	@scripts/setup
@@ -15,7 +15,12 @@ build: setup
 # The conformance suite runs first; `swift test` last, so its summary ends the output.
 test: setup
 	$(SWIFT) build --build-tests
+	$(VERGE) conformance
 	$(SWIFT) test --skip-build
+
+conformance: setup
+	$(SWIFT) build --product verge
+	$(VERGE) conformance
 
 serve: setup
 	$(SWIFT) build --product verge

@@ -75,11 +75,22 @@ let package = Package(
             dependencies: ["VergeEdge"],
             swiftSettings: swiftSettings
         ),
+        // The conformance suite runner: testharness.js files in fresh edge sandboxes.
+        .target(
+            name: "VergeConformance",
+            dependencies: [
+                "VergeEdge",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `verge` command.
         .executableTarget(
             name: "VergeCLI",
             dependencies: [
-                "Verge",
+                "Verge", "VergeConformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

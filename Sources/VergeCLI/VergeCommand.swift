@@ -5,6 +5,6 @@ struct VergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verge",
         abstract: "Verge: an edge-runtime server. Edge routes run JavaScript in a JavaScriptCore sandbox; node routes run Swift.",
-        subcommands: [RunCommand.self]
+        subcommands: [RunCommand.self, ConformanceCommand.self]
     )
 }

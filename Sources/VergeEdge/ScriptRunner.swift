@@ -34,7 +34,9 @@ public enum ScriptRunner {
                            limits: IsolateLimits = .unlimited, env: [String: String] = [:],
                            location: String? = nil, console: ConsoleSink = .standardStreams,
                            eagerAPIs: Bool = false, timeout: TimeAmount?,
-                           prelude: [(source: String, sourceURL: String)] = []) -> EventLoopFuture<Outcome> {
+                           prelude: [(source: String, sourceURL: String)] = [],
+                           postlude: [(source: String, sourceURL: String)] = [],
+                           finalize: ((Realm, _ timedOut: Bool) -> Void)? = nil) -> EventLoopFuture<Outcome> {
         eventLoop.flatSubmit {
             let state = RunState()
             let isolate = Isolate(eventLoop: eventLoop, limits: limits, name: sourceURL)
@@ -54,7 +56,7 @@ public enum ScriptRunner {
             }
 
             // Parse first: a syntax error is exit status 2 with file:line.
-            let scripts = prelude + [(source, sourceURL)]
+            let scripts = prelude + [(source, sourceURL)] + postlude
             var compiled: [JSCompiledScript] = []
             for script in scripts {
                 do {
@@ -83,13 +85,15 @@ public enum ScriptRunner {
             if let timeout {
                 timer = eventLoop.assumeIsolated().scheduleTask(in: timeout) {
                     state.timedOut = true
+                    if !isolate.isCondemned { finalize?(realm, true) }
                     realm.close()
                     promise.succeed(state.outcome)
                 }
             }
             idle.assumeIsolated().whenComplete { _ in
                 timer?.cancel()
-                withExtendedLifetime(isolate) {}
+                guard !state.timedOut else { return }
+                if !isolate.isCondemned { finalize?(realm, false) }
                 realm.close()
                 promise.succeed(state.outcome)
             }
