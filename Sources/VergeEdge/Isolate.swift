@@ -112,6 +112,7 @@ public final class Isolate {
     /// Runs on the JS thread each `watchdogInterval` of CPU time a single entry uses.
     /// Returns true to terminate the running script.
     private func watchdogTick() -> Bool {
+        if debugWatchdog { print("watchdog tick", currentInvocation != nil, residentSetSize() >> 20) }
         guard let invocation = currentInvocation else { return false }
         let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
         if let budget = invocation.cpuBudget, used > budget.nanoseconds {
@@ -209,6 +210,15 @@ public final class Invocation {
     }
 
     public var cpuTime: Duration { .nanoseconds(cpuNanoseconds) }
+}
+
+let debugWatchdog = ProcessInfoLite.environment("VERGE_DEBUG_WATCHDOG") != nil
+
+enum ProcessInfoLite {
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
 }
 
 /// The process's resident set size in bytes (from /proc/self/statm), 0 when unknown.

@@ -120,13 +120,15 @@ extension JSRealm {
         let box = NativeFunctionBox(realm: self, body: body)
         register(box)
         let object = JSObjectMake(context, nativeFunctionClass, Unmanaged.passRetained(box).toOpaque())!
-        if let prototype = functionPrototype {
-            JSObjectSetPrototype(context, object, prototype)
-        }
+        // Own `name` and `length` first: once Function.prototype (whose `name` and `length`
+        // are read-only) is the prototype, JSObjectSetProperty would be refused.
         let attributes = JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontEnum)
         JSStrings.with("name") { JSObjectSetProperty(context, object, $0, makeString(name), attributes, nil) }
         JSStrings.with("length") {
             JSObjectSetProperty(context, object, $0, makeNumber(Double(length)), attributes, nil)
+        }
+        if let prototype = functionPrototype {
+            JSObjectSetPrototype(context, object, prototype)
         }
         return object
     }

@@ -25,11 +25,23 @@ public final class JSVirtualMachine {
     /// terminated."), after which the VM stays usable.
     public func setExecutionTimeLimit(seconds: Double, shouldTerminate: @escaping () -> Bool) {
         terminationHandler = shouldTerminate
+        timeLimit = seconds
+        armWatchdog()
+    }
+
+    private var timeLimit: Double = 0
+
+    /// (Re)arms JavaScriptCore's watchdog. The build of JavaScriptCore on Debian 12 does not
+    /// re-arm the timer when the callback declines to terminate (checked: a callback that
+    /// returns false is never called again in the same entry), so the callback re-arms it.
+    private func armWatchdog() {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        JSContextGroupSetExecutionTimeLimit(group, seconds, { _, data in
+        JSContextGroupSetExecutionTimeLimit(group, timeLimit, { _, data in
             guard let data else { return true }
             let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
-            return vm.terminationHandler?() ?? true
+            let terminate = vm.terminationHandler?() ?? true
+            if !terminate { vm.armWatchdog() }
+            return terminate
         }, context)
     }
 

@@ -1,0 +1,195 @@
+import Foundation
+import NIOCore
+import Testing
+import VergeJS
+@testable import VergeEdge
+
+@Suite("Isolate, event loop and sandbox")
+struct IsolateTests {
+    @Test func timersRunInDeadlineThenStartOrderWithArguments() async throws {
+        let (outcome, console) = try await runScript("""
+            setTimeout((a, b) => console.log('t20', a, b), 20, 'x', 'y');
+            setTimeout(() => console.log('t0-first'), 0);
+            setTimeout(() => console.log('t0-second'), 0);
+            setTimeout(() => console.log('t5'), 5);
+            const cancelled = setTimeout(() => console.log('never'), 1);
+            clearTimeout(cancelled);
+            queueMicrotask(() => console.log('micro'));
+            console.log('sync');
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output == ["sync", "micro", "t0-first", "t0-second", "t5", "t20 x y"])
+    }
+
+    @Test func intervalsRepeatUntilClearedAndIdsArePositiveAndUnique() async throws {
+        let (outcome, console) = try await runScript("""
+            let n = 0;
+            const ids = new Set([setTimeout(() => {}, 0), setTimeout(() => {}, 0)]);
+            const id = setInterval(() => { n++; if (n === 3) { clearInterval(id); console.log('done', n); } }, 1);
+            console.log(ids.size === 2 && [...ids].every((i) => i > 0) && !ids.has(id));
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output == ["true", "done 3"])
+    }
+
+    @Test func nestedTimersAreClampedToFourMillisecondsAfterFiveLevels() async throws {
+        let (_, console) = try await runScript("""
+            const times = [];
+            function tick(level) {
+              const now = Date.now();
+              times.push(now);
+              if (level < 12) setTimeout(() => tick(level + 1), 0);
+              else {
+                const gaps = times.slice(1).map((t, i) => t - times[i]);
+                const late = gaps.slice(6);
+                console.log(late.every((g) => g >= 3));
+              }
+            }
+            setTimeout(() => tick(1), 0);
+            """)
+        #expect(console.output == ["true"])
+    }
+
+    @Test func uncaughtErrorsAreReportedWithStacksAndTheLoopContinues() async throws {
+        let (outcome, console) = try await runScript("""
+            function explode() { throw new TypeError('kaboom'); }
+            setTimeout(explode, 0);
+            setTimeout(() => console.log('still running'), 5);
+            Promise.reject(new RangeError('nobody listens'));
+            """)
+        #expect(outcome.status == 1)
+        #expect(outcome.uncaught.count == 2)
+        #expect(console.output.contains("still running"))
+        let messages = outcome.uncaught.map(\.message).joined(separator: "\n")
+        #expect(messages.contains("Uncaught TypeError: kaboom"))
+        #expect(messages.contains("at explode (test.js:1"))
+        #expect(messages.contains("Uncaught (in promise) RangeError: nobody listens"))
+    }
+
+    @Test func errorEventListenersCanCancelReporting() async throws {
+        let (outcome, console) = try await runScript("""
+            addEventListener('error', (e) => { console.log('caught', e.error.message); e.preventDefault(); });
+            onunhandledrejection = (e) => { console.log('rejection', e.reason); return false; };
+            setTimeout(() => { throw new Error('handled'); }, 0);
+            Promise.reject('quiet');
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output.sorted() == ["caught handled", "rejection quiet"])
+    }
+
+    @Test func idleMeansNoTimersAndNoHostOperations() async throws {
+        let result = try await onIsolate { isolate, realm -> [Bool] in
+            var states = [isolate.isIdle]
+            try realm.evaluate("globalThis.id = setTimeout(() => {}, 1000)", sourceURL: "idle.js")
+            states.append(isolate.isIdle)
+            try realm.evaluate("clearTimeout(id)", sourceURL: "idle.js")
+            states.append(isolate.isIdle)
+            return states
+        }
+        #expect(result == [true, false, true])
+    }
+
+    @Test func hostOperationsSettlePromisesOnTheIsolateLoop() async throws {
+        let loop = testGroup.next()
+        let recorder = ConsoleRecorder()
+        let sink = recorder.sink
+        try await loop.flatSubmit { () -> EventLoopFuture<Void> in
+            let isolate = Isolate(eventLoop: loop)
+            var options = RealmOptions()
+            options.console = sink
+            let realm = try! isolate.makeRealm(name: "host-op", options: options)
+            let op = realm.js.function("slowDouble", length: 1) { frame in
+                let input = try frame.double(0)
+                return try realm.hostOperation({ () async throws -> Double in
+                    try await Task.sleep(for: .milliseconds(10))
+                    return input * 2
+                }) { value in realm.js.makeNumber(value) }
+            }
+            try! realm.js.global.set("slowDouble", op)
+            try! realm.evaluate("slowDouble(21).then((v) => console.log('got', v, 'on the loop'))", sourceURL: "op.js")
+            #expect(!isolate.isIdle)
+            return isolate.whenIdle().map { withExtendedLifetime((isolate, realm)) {} }
+        }.get()
+        #expect(recorder.output == ["got 42 on the loop"])
+    }
+
+    @Test func cpuLimitEndsARunawayTaskAndTheIsolateIsReused() async throws {
+        let (outcome, console) = try await runScript("""
+            setTimeout(() => { for (;;) {} }, 0);
+            setTimeout(() => console.log('next task ran'), 5);
+            """, limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(50)))
+        #expect(outcome.status == 1)
+        #expect(console.output.contains("next task ran"))
+        #expect(outcome.uncaught.first?.kind == .limit)
+        #expect(outcome.uncaught.first?.message.contains("CPU time limit exceeded") == true)
+        #expect(outcome.uncaught.first?.message.contains("50 ms") == true)
+    }
+
+    @Test func cpuLimitCannotBeCaughtByTheScript() async throws {
+        let reused = try await onIsolate(limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(30))) { _, realm -> String in
+            do {
+                try realm.evaluate("try { while (true) {} } catch (e) { 'swallowed' }", sourceURL: "loop.js")
+                return "not terminated"
+            } catch let error as EdgeError {
+                guard case .cpuTimeLimitExceeded = error else { return "wrong error \(error)" }
+            }
+            return try realm.evaluate("'alive ' + (1 + 1)", sourceURL: "after.js").toString()
+        }
+        #expect(reused == "alive 2")
+    }
+
+    @Test func heapLimitCondemnsTheIsolate() async throws {
+        let (outcome, console) = try await runScript("""
+            const hoard = [];
+            setTimeout(() => console.log('should not run'), 50);
+            while (true) hoard.push(new Array(10000).fill({ a: 1 }));
+            """, limits: IsolateLimits(heapBytes: 64 << 20))
+        #expect(outcome.status == 1)
+        #expect(!console.output.contains("should not run"))
+        let message = outcome.uncaught.map(\.message).joined()
+        #expect(message.contains("heap limit exceeded"))
+    }
+
+    @Test func realmsAreIsolatedFromEachOther() async throws {
+        let result = try await onIsolate { isolate, realm -> Bool in
+            var options = RealmOptions()
+            options.console = .discard
+            let other = try isolate.makeRealm(name: "other", options: options)
+            defer { other.close() }
+            try realm.evaluate("Object.prototype.polluted = 1; console.log = null; globalThis.shared = 1", sourceURL: "a.js")
+            return try other.evaluate("({}).polluted === undefined && typeof console.log === 'function' && typeof shared === 'undefined'", sourceURL: "b.js").toBool()
+        }
+        #expect(result)
+    }
+
+    @Test func userCodeCannotReachOps() async throws {
+        let (outcome, console) = try await runScript("""
+            const found = [];
+            for (const name of Object.getOwnPropertyNames(globalThis)) {
+              try {
+                const value = globalThis[name];
+                if (value && (value.ops || value.core || value.loadModule)) found.push(name);
+              } catch {}
+            }
+            console.log(JSON.stringify(found), typeof core, typeof ops);
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output == ["[] undefined undefined"])
+    }
+
+    @Test func replacingBuiltinsDoesNotBreakTheRuntime() async throws {
+        let (outcome, console) = try await runScript("""
+            Array.prototype.push = () => { throw new Error('patched push'); };
+            Promise.prototype.then = () => { throw new Error('patched then'); };
+            Object.defineProperty = () => { throw new Error('patched defineProperty'); };
+            Map.prototype.get = () => { throw new Error('patched get'); };
+            setTimeout(() => console.log('timer ok'), 1);
+            queueMicrotask(() => console.log('microtask ok'));
+            const target = new EventTarget();
+            target.addEventListener('x', () => console.log('event ok'));
+            target.dispatchEvent(new Event('x'));
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output == ["event ok", "microtask ok", "timer ok"])
+    }
+}
