@@ -572,6 +572,12 @@ function configureStatics(Class) {
     const key = keys[i];
     if (key === "prototype" || key === "length" || key === "name" || typeof key === "symbol") continue;
     const descriptor = ObjectGetOwnPropertyDescriptor(Class, key);
+    if (key === "isInstance") {
+      // Our brand-check helper, not an IDL member: keep it out of enumeration (records,
+      // for-in, Object.keys) so it never shows up as data.
+      ObjectDefineProperty(Class, key, { __proto__: null, enumerable: false });
+      continue;
+    }
     if (typeof descriptor.value === "function" && !descriptor.enumerable) {
       ObjectDefineProperty(Class, key, { __proto__: null, enumerable: true });
     }
