@@ -72,6 +72,13 @@ for (const [input, output] of cases) {
 }
 
 test(() => {
+  // ICU's Punycode encoder takes labels of at most 200 code points (conformance/url/DIVERGENCES.md).
+  assert_false(URL.canParse("https://" + "\u00E9".repeat(300) + "/"));
+  assert_throws_js(TypeError, () => new URL("https://" + "\u00E9".repeat(300) + "/"));
+  assert_true(URL.canParse("https://" + ("\u00E9".repeat(60) + ".").repeat(100) + "/"), "long domains of short labels");
+}, "very long labels fail cleanly");
+
+test(() => {
   // Non-special URLs have opaque hosts: percent-encoded, no IDNA.
   assert_equals(new URL("sc://fa\u00DF.de/").host, "fa%C3%9F.de");
 }, "opaque hosts are not processed by UTS #46");
