@@ -41,8 +41,8 @@ int verge_domain_to_ascii(const uint16_t *input, int32_t count, uint16_t *output
         *length = written;
         return VERGE_IDNA_BUFFER_TOO_SMALL;
     }
-    // ICU's Punycode encoder handles labels of at most 200 code points and reports longer
-    // ones as U_INPUT_TOO_LONG_ERROR: such a domain fails, as in browsers built on ICU.
+    // ICU refuses to Punycode-encode very long labels (thousands of code points) with
+    // U_INPUT_TOO_LONG_ERROR: such a domain fails, as in browsers built on ICU.
     if (error == U_INPUT_TOO_LONG_ERROR) return VERGE_IDNA_INVALID;
     if (U_FAILURE(error)) return VERGE_IDNA_INTERNAL_ERROR;
     *errors = info.errors;

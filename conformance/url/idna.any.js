@@ -72,9 +72,9 @@ for (const [input, output] of cases) {
 }
 
 test(() => {
-  // ICU's Punycode encoder takes labels of at most 200 code points (conformance/url/DIVERGENCES.md).
-  assert_false(URL.canParse("https://" + "\u00E9".repeat(300) + "/"));
-  assert_throws_js(TypeError, () => new URL("https://" + "\u00E9".repeat(300) + "/"));
+  // ICU refuses to Punycode-encode very long labels (conformance/url/DIVERGENCES.md).
+  assert_false(URL.canParse("https://" + "\u00E9".repeat(5000) + "/"));
+  assert_throws_js(TypeError, () => new URL("https://" + "\u00E9".repeat(5000) + "/"));
   assert_true(URL.canParse("https://" + ("\u00E9".repeat(60) + ".").repeat(100) + "/"), "long domains of short labels");
 }, "very long labels fail cleanly");
 
