@@ -235,13 +235,30 @@ function utf8DecodeBytes(bytes) {
     codePoint = (codePoint << 6) | (byte & 0x3F);
     bytesSeen++;
     if (bytesSeen !== bytesNeeded) continue;
-    output += codePoint <= 0xFFFF
-      ? StringFromCharCode(codePoint)
-      : StringFromCharCode(0xD800 + ((codePoint - 0x10000) >> 10), 0xDC00 + ((codePoint - 0x10000) & 0x3FF));
+    output += codePointString(codePoint);
     codePoint = bytesNeeded = bytesSeen = 0;
   }
   if (bytesNeeded !== 0) output += "\uFFFD";
   return output;
+}
+
+// A small direct-mapped cache of one-code-point strings, so that decoding does not call
+// String.fromCharCode (an uncurried primordial, slow in JavaScriptCore) for each code point.
+const CODE_POINT_CACHE_SIZE = 512;
+const codePointCacheKeys = new Uint32Array(CODE_POINT_CACHE_SIZE);
+const codePointCacheValues = [];
+for (let i = 0; i < CODE_POINT_CACHE_SIZE; i++) codePointCacheValues[i] = "";
+
+function codePointString(codePoint) {
+  if (codePoint < 0x100) return LATIN1[codePoint];
+  const slot = codePoint & (CODE_POINT_CACHE_SIZE - 1);
+  if (codePointCacheKeys[slot] === codePoint) return codePointCacheValues[slot];
+  const string = codePoint <= 0xFFFF
+    ? StringFromCharCode(codePoint)
+    : StringFromCharCode(0xD800 + ((codePoint - 0x10000) >> 10), 0xDC00 + ((codePoint - 0x10000) & 0x3FF));
+  codePointCacheKeys[slot] = codePoint;
+  codePointCacheValues[slot] = string;
+  return string;
 }
 
 /** ASCII lowercase. */
@@ -706,10 +723,11 @@ let simpleHostEnd = 0; // end of the host in the input
 let simplePort = null; // the port, null when absent or the default
 let simpleAuthorityEnd = 0; // end of the host and port
 let simplePathEnd = 0; // end of the path ("" when == simpleAuthorityEnd)
-let simpleQuery = null; // the query, percent-encoded, or null
 let simpleQueryStart = -1; // index after '?', or -1
-let simpleFragment = null; // the fragment, percent-encoded, or null
+let simpleQueryEnd = 0;
+let simpleQueryEncode = false; // whether the query needs percent-encoding
 let simpleFragmentStart = -1; // index after '#', or -1
+let simpleFragmentEncode = false;
 let simpleCanonical = false; // whether the input is exactly the URL's serialization
 
 /** The special scheme other than "file" that input[0, end) is, as a constant, or "". */
@@ -855,26 +873,31 @@ function scanSimpleURL(input) {
     canonical = false; // the path « "" » serializes as "/"
   }
   simplePathEnd = p;
-  simpleQuery = null;
   simpleQueryStart = -1;
+  simpleFragmentStart = -1;
+  simpleQueryEncode = false;
+  simpleFragmentEncode = false;
   if (p < length && input.charCodeAt(p) === 0x3F) {
     p++;
     let end = input.indexOf("#", p);
     if (end === -1) end = length;
-    const query = encodeWithoutTabs(input, p, end, SPECIAL_QUERY_SET);
-    if (query === undefined) return false;
-    if (query.length !== end - p) canonical = false;
-    simpleQuery = query;
+    const needs = scanForEncoding(input, p, end, SPECIAL_QUERY_SET);
+    if (needs < 0) return false;
+    if (needs > 0) {
+      simpleQueryEncode = true;
+      canonical = false;
+    }
     simpleQueryStart = p;
+    simpleQueryEnd = end;
     p = end;
   }
-  simpleFragment = null;
-  simpleFragmentStart = -1;
   if (p < length) {
-    const fragment = encodeWithoutTabs(input, p + 1, length, FRAGMENT_SET);
-    if (fragment === undefined) return false;
-    if (fragment.length !== length - p - 1) canonical = false;
-    simpleFragment = fragment;
+    const needs = scanForEncoding(input, p + 1, length, FRAGMENT_SET);
+    if (needs < 0) return false;
+    if (needs > 0) {
+      simpleFragmentEncode = true;
+      canonical = false;
+    }
     simpleFragmentStart = p + 1;
   }
   simpleCanonical = canonical;
@@ -939,8 +962,16 @@ function recordFromScan(input) {
   url.host = simpleHost !== "" ? simpleHost : input.slice(simpleHostStart, simpleHostEnd);
   url.port = simplePort;
   url.path = simplePathEnd > simpleAuthorityEnd ? input.slice(simpleAuthorityEnd, simplePathEnd) : "/";
-  url.query = simpleQuery;
-  url.fragment = simpleFragment;
+  if (simpleQueryStart !== -1) {
+    url.query = simpleQueryEncode
+      ? percentEncode(input, simpleQueryStart, simpleQueryEnd, SPECIAL_QUERY_SET)
+      : input.slice(simpleQueryStart, simpleQueryEnd);
+  }
+  if (simpleFragmentStart !== -1) {
+    url.fragment = simpleFragmentEncode
+      ? percentEncode(input, simpleFragmentStart, input.length, FRAGMENT_SET)
+      : input.slice(simpleFragmentStart);
+  }
   return url;
 }
 
@@ -1073,6 +1104,24 @@ function parseSimpleURL(input, base) {
     url.fragment = fragment;
   }
   return url;
+}
+
+/**
+ * Scans input[start, end) for code points in `set`: -1 when it holds a tab or newline (the
+ * full parser removes those), 1 when something needs percent-encoding, else 0.
+ */
+function scanForEncoding(input, start, end, set) {
+  let result = 0;
+  for (let i = start; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c >= 0x80) {
+      result = 1;
+    } else if ((ENCODE[c] & set) !== 0) {
+      if (c === 0x09 || c === 0x0A || c === 0x0D) return -1;
+      result = 1;
+    }
+  }
+  return result;
 }
 
 /** percentEncode(), or undefined when input[start, end) holds a tab or newline. */
@@ -1619,52 +1668,66 @@ function apiURLParse(url, base) {
 // ---------------------------------------------------------------------------------------
 // application/x-www-form-urlencoded (https://url.spec.whatwg.org/#concept-urlencoded)
 
-/** Decodes one name or value: '+' is a space, then percent-decoding and UTF-8 decoding. */
-function decodeFormComponent(input, start, end) {
-  let plus = false;
-  let percent = false;
-  for (let i = start; i < end; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 0x2B) plus = true;
-    else if (c === 0x25) percent = true;
-  }
-  let s = input.slice(start, end);
-  if (plus) {
-    let replaced = "";
-    let runStart = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (s.charCodeAt(i) === 0x2B) {
-        replaced += s.slice(runStart, i) + " ";
+const HAS_PLUS = 1;
+const HAS_PERCENT = 2;
+
+/**
+ * Decodes one name or value, input[start, end): '+' is a space, then percent-decoding and
+ * UTF-8 decoding. `flags` says whether the range holds a '+' or a '%'.
+ */
+function decodeFormComponent(input, start, end, flags) {
+  if (flags === 0) return input.slice(start, end);
+  let s;
+  if ((flags & HAS_PLUS) !== 0) {
+    s = "";
+    let runStart = start;
+    for (let i = start; i < end; i++) {
+      if (input.charCodeAt(i) === 0x2B) {
+        s += input.slice(runStart, i) + " ";
         runStart = i + 1;
       }
     }
-    s = replaced + s.slice(runStart);
+    s += input.slice(runStart, end);
+  } else {
+    s = input.slice(start, end);
   }
-  return percent ? percentDecodeToString(s) : s;
+  return (flags & HAS_PERCENT) !== 0 ? percentDecodeToString(s) : s;
 }
 
-/** The urlencoded string parser: a list of [name, value] pairs. `input` is a scalar value string. */
+/**
+ * The urlencoded string parser (https://url.spec.whatwg.org/#concept-urlencoded-string-parser):
+ * a list of [name, value] pairs. `input` is a scalar value string. One pass over the input.
+ */
 function parseURLEncoded(input) {
   const output = [];
   const length = input.length;
   let start = 0;
-  while (start <= length) {
-    let end = input.indexOf("&", start);
-    if (end === -1) end = length;
-    if (end > start) {
-      let equals = input.indexOf("=", start);
-      if (equals === -1 || equals > end) equals = -1;
-      let name, value;
-      if (equals === -1) {
-        name = decodeFormComponent(input, start, end);
-        value = "";
-      } else {
-        name = decodeFormComponent(input, start, equals);
-        value = decodeFormComponent(input, equals + 1, end);
+  while (start < length) {
+    let equals = -1;
+    let nameFlags = 0;
+    let valueFlags = 0;
+    let i = start;
+    for (; i < length; i++) {
+      const c = input.charCodeAt(i);
+      if (c > 0x3D) continue;
+      if (c === 0x26) break;
+      if (c === 0x3D) {
+        if (equals === -1) equals = i;
+      } else if (c === 0x2B || c === 0x25) {
+        const flag = c === 0x2B ? HAS_PLUS : HAS_PERCENT;
+        if (equals === -1) nameFlags |= flag;
+        else valueFlags |= flag;
       }
-      ArrayPrototypePush(output, [name, value]);
     }
-    start = end + 1;
+    if (i > start) {
+      if (equals === -1) {
+        output[output.length] = [decodeFormComponent(input, start, i, nameFlags), ""];
+      } else {
+        output[output.length] = [decodeFormComponent(input, start, equals, nameFlags),
+          decodeFormComponent(input, equals + 1, i, valueFlags)];
+      }
+    }
+    start = i + 1;
   }
   return output;
 }
@@ -1849,7 +1912,8 @@ class URLSearchParams {
     webidl.requiredArguments(arguments.length, 2, prefix);
     name = toUSVString(name, prefix, "Argument 1");
     value = toUSVString(value, prefix, "Argument 2");
-    ArrayPrototypePush(this.#list, [name, value]);
+    const list = this.#list;
+    list[list.length] = [name, value];
     this.#update();
   }
 
@@ -1887,7 +1951,7 @@ class URLSearchParams {
     name = toUSVString(name, prefix, "Argument 1");
     const values = [];
     const list = this.#list;
-    for (let i = 0; i < list.length; i++) if (list[i][0] === name) ArrayPrototypePush(values, list[i][1]);
+    for (let i = 0; i < list.length; i++) if (list[i][0] === name) values[values.length] = list[i][1];
     return values;
   }
 
@@ -1923,7 +1987,7 @@ class URLSearchParams {
       list[kept++] = pair;
     }
     list.length = kept;
-    if (!found) ArrayPrototypePush(list, [name, value]);
+    if (!found) list[list.length] = [name, value];
     this.#update();
   }
 
@@ -2000,9 +2064,9 @@ class URL {
   static parse(url, base = undefined) {
     const prefix = "Failed to execute 'parse' on 'URL'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    url = toUSVString(url, prefix, "Argument 1");
-    if (base !== undefined) base = toUSVString(base, prefix, "Argument 2");
-    const parsed = apiURLParse(url, base);
+    if (typeof url !== "string") url = converters.USVString(url, prefix, "Argument 1");
+    if (base !== undefined && typeof base !== "string") base = converters.USVString(base, prefix, "Argument 2");
+    const parsed = parseForURLObject(url, base);
     if (parsed === FAILURE) return null;
     return urlFromRecord(parsed);
   }
@@ -2010,9 +2074,10 @@ class URL {
   static canParse(url, base = undefined) {
     const prefix = "Failed to execute 'canParse' on 'URL'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    url = toUSVString(url, prefix, "Argument 1");
-    if (base !== undefined) base = toUSVString(base, prefix, "Argument 2");
-    return apiURLParse(url, base) !== FAILURE;
+    if (typeof url !== "string") url = converters.USVString(url, prefix, "Argument 1");
+    if (base !== undefined && typeof base !== "string") base = converters.USVString(base, prefix, "Argument 2");
+    if (base === undefined && scanSimpleURL(url)) return true;
+    return parseForURLObject(url, base) !== FAILURE;
   }
 
   /** The URL record (expanding a CompactURL first). */
