@@ -368,6 +368,12 @@ function isASCII(s) {
   return true;
 }
 
+// Results of UTS #46 processing for recently seen non-ASCII domains (null for failure): a
+// server sees the same few hosts again and again, and each one costs a call into ICU.
+const IDNA_CACHE_LIMIT = 256;
+let idnaCache = { __proto__: null };
+let idnaCacheSize = 0;
+
 /**
  * The domain parser with beStrict false (https://url.spec.whatwg.org/#concept-domain-to-ascii):
  * an ASCII domain is lowercased; any other goes through UTS #46 ToASCII (ICU) with
@@ -379,7 +385,16 @@ function domainToASCII(domain) {
   if (isASCII(domain)) {
     result = asciiLowercase(domain);
   } else {
-    result = ops.domainToASCII(domain);
+    result = idnaCache[domain];
+    if (result === undefined) {
+      result = ops.domainToASCII(domain);
+      if (idnaCacheSize >= IDNA_CACHE_LIMIT) {
+        idnaCache = { __proto__: null };
+        idnaCacheSize = 0;
+      }
+      idnaCache[domain] = result;
+      idnaCacheSize++;
+    }
     if (result === null) return FAILURE;
   }
   if (result === "") return FAILURE;
@@ -780,31 +795,37 @@ function scanSimpleURL(input) {
   let hostStart = p;
   simpleUsername = "";
   simplePassword = "";
-  // Credentials: an '@' before the end of the authority.
-  let at = -1;
-  for (let i = p; i < length; i++) {
-    const d = input.charCodeAt(i);
-    if (d === 0x2F || d === 0x3F || d === 0x23 || d === 0x5C) break;
-    if (d === 0x40) {
-      if (at !== -1) return false;
-      at = i;
+  let digitsAndDots = true;
+  for (let credentials = false; ;) {
+    for (; p < length; p++) {
+      c = input.charCodeAt(p);
+      if ((c >= 0x61 && c <= 0x7A) || c === 0x2D || c === 0x5F) {
+        digitsAndDots = false;
+        continue;
+      }
+      if ((c >= 0x30 && c <= 0x39) || c === 0x2E) continue;
+      break;
     }
-  }
-  if (at !== -1) {
-    if (!scanSimpleCredentials(input, p, at)) return false;
+    if (p >= length || credentials) break;
+    c = input.charCodeAt(p);
+    if (c !== 0x40 && c !== 0x3A) break;
+    // Credentials end at an '@' before the end of the authority.
+    let at = -1;
+    for (let i = p; i < length; i++) {
+      const d = input.charCodeAt(i);
+      if (d === 0x2F || d === 0x3F || d === 0x23 || d === 0x5C) break;
+      if (d === 0x40) {
+        if (at !== -1) return false;
+        at = i;
+      }
+    }
+    if (at === -1) break;
+    if (!scanSimpleCredentials(input, hostStart, at)) return false;
     if (simpleUsername === "" && simplePassword === "") canonical = false; // "@" is dropped
+    credentials = true;
     hostStart = at + 1;
     p = hostStart;
-  }
-  let digitsAndDots = true;
-  for (; p < length; p++) {
-    c = input.charCodeAt(p);
-    if ((c >= 0x61 && c <= 0x7A) || c === 0x2D || c === 0x5F) {
-      digitsAndDots = false;
-      continue;
-    }
-    if ((c >= 0x30 && c <= 0x39) || c === 0x2E) continue;
-    break;
+    digitsAndDots = true;
   }
   if (p === hostStart) return false;
   simpleHostStart = hostStart;
