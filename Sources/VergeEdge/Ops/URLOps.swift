@@ -45,8 +45,9 @@ enum URLIDNA {
 
     static func domainToASCII(_ input: UnsafePointer<UInt16>?, count: Int) -> Result {
         guard count <= Int(Int32.max) / 4 else { return .invalid }
-        // Punycode output is rarely longer than twice the input; retry with ICU's figure if not.
-        var capacity = max(count * 2 + 16, 64)
+        // The ASCII form is rarely longer than four times the input (short labels each gain
+        // "xn--" and a suffix); ICU runs again with its own figure when it is.
+        var capacity = max(count * 4 + 16, 64)
         for _ in 0..<2 {
             var output = [UInt16](repeating: 0, count: capacity)
             var length: Int32 = 0
