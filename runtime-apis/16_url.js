@@ -2128,6 +2128,7 @@ class URL {
 
   set href(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("href")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("href"), "The provided value");
     const parsed = basicURLParse(value);
     if (parsed === FAILURE) throw new TypeError(`${setterPrefix("href")}: Invalid URL '${value}'`);
@@ -2160,6 +2161,7 @@ class URL {
 
   set protocol(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("protocol")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("protocol"), "The provided value");
     basicURLParse(value + ":", null, this.#rec(), SCHEME_START);
     this.#href = undefined;
@@ -2172,6 +2174,7 @@ class URL {
 
   set username(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("username")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("username"), "The provided value");
     const url = this.#rec();
     if (cannotHaveUsernamePasswordPort(url)) return;
@@ -2186,6 +2189,7 @@ class URL {
 
   set password(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("password")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("password"), "The provided value");
     const url = this.#rec();
     if (cannotHaveUsernamePasswordPort(url)) return;
@@ -2203,6 +2207,7 @@ class URL {
 
   set host(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("host")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("host"), "The provided value");
     const url = this.#rec();
     if (url.opaque) return;
@@ -2217,6 +2222,7 @@ class URL {
 
   set hostname(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("hostname")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("hostname"), "The provided value");
     const url = this.#rec();
     if (url.opaque) return;
@@ -2232,6 +2238,7 @@ class URL {
 
   set port(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("port")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("port"), "The provided value");
     const url = this.#rec();
     if (cannotHaveUsernamePasswordPort(url)) return;
@@ -2247,6 +2254,7 @@ class URL {
 
   set pathname(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("pathname")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("pathname"), "The provided value");
     const url = this.#rec();
     if (url.opaque) return;
@@ -2263,6 +2271,7 @@ class URL {
 
   set search(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("search")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("search"), "The provided value");
     const url = this.#rec();
     this.#href = undefined;
@@ -2295,6 +2304,7 @@ class URL {
 
   set hash(value) {
     assertURL(this);
+    if (arguments.length === 0) throw new TypeError(`${setterPrefix("hash")}: 1 argument required, but only 0 present.`);
     value = toUSVString(value, setterPrefix("hash"), "The provided value");
     const url = this.#rec();
     this.#href = undefined;

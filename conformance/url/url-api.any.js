@@ -187,3 +187,13 @@ test(() => {
   const dots = new URL("https://example.com/" + "../".repeat(20000) + "x");
   assert_equals(dots.pathname, "/x");
 }, "long inputs");
+
+test(() => {
+  const url = new URL("https://a/b");
+  for (const name of ["href", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search", "hash"]) {
+    const setter = Object.getOwnPropertyDescriptor(URL.prototype, name).set;
+    assert_equals(setter.length, 1, name + " setter length");
+    assert_throws_js(TypeError, () => setter.call(url), name + " setter without an argument");
+  }
+  assert_equals(url.href, "https://a/b");
+}, "attribute setters require their argument");
