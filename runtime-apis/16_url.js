@@ -1051,6 +1051,72 @@ class CompactURL {
 }
 
 /**
+ * The fast path for "?query", "#fragment" and path-relative inputs ("a/b", "../c") against a
+ * special base other than file: a URL record, or undefined for any other shape.
+ */
+function parseSimpleRelativeURL(input, base) {
+  const length = input.length;
+  let c = input.charCodeAt(0);
+  // An input that starts with a scheme is not relative.
+  if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) {
+    for (let i = 1; i < length; i++) {
+      const d = input.charCodeAt(i);
+      if (d === 0x3A) return undefined;
+      if (!((d | 0x20) >= 0x61 && (d | 0x20) <= 0x7A) && !(d >= 0x30 && d <= 0x39) && d !== 0x2B && d !== 0x2D && d !== 0x2E) break;
+    }
+  }
+  const url = new URLRecord();
+  url.scheme = base.scheme;
+  url.username = base.username;
+  url.password = base.password;
+  url.host = base.host;
+  url.port = base.port;
+  url.path = base.path;
+  let p = 0;
+  if (c === 0x23) {
+    url.query = base.query;
+  } else if (c !== 0x3F) {
+    // Path state over the input's segments, starting from the base path without its last segment.
+    shortenPath(url);
+    let segmentStart = 0;
+    for (;; p++) {
+      c = p < length ? input.charCodeAt(p) : EOF;
+      if (c === 0x2F || c === 0x3F || c === 0x23 || c === EOF) {
+        const segment = input.slice(segmentStart, p);
+        const slash = c === 0x2F;
+        if (isDoubleDot(segment)) {
+          shortenPath(url);
+          if (!slash) url.path += "/";
+        } else if (isSingleDot(segment)) {
+          if (!slash) url.path += "/";
+        } else {
+          url.path += "/" + segment;
+        }
+        if (!slash) break;
+        segmentStart = p + 1;
+        continue;
+      }
+      if (c >= 0x80 || c === 0x5C || (ENCODE[c] & PATH_SET) !== 0) return undefined;
+    }
+  }
+  if (p < length && input.charCodeAt(p) === 0x3F) {
+    p++;
+    let end = input.indexOf("#", p);
+    if (end === -1) end = length;
+    const query = encodeWithoutTabs(input, p, end, SPECIAL_QUERY_SET);
+    if (query === undefined) return undefined;
+    url.query = query;
+    p = end;
+  }
+  if (p < length) {
+    const fragment = encodeWithoutTabs(input, p + 1, length, FRAGMENT_SET);
+    if (fragment === undefined) return undefined;
+    url.fragment = fragment;
+  }
+  return url;
+}
+
+/**
  * The URL constructor's parse: a CompactURL when the input is a simple URL already in its
  * serialized form, else a URL record, or null for failure. `url` and `base` need not be
  * scalar value strings yet.
@@ -1074,10 +1140,11 @@ function parseForURLObject(url, base) {
 function parseSimpleURL(input, base) {
   if (scanSimpleURL(input)) return recordFromScan(input);
   const length = input.length;
-  if (length === 0 || input.charCodeAt(0) !== 0x2F || base === null || base.host === null ||
-      base.scheme === "file" || !isSpecialScheme(base.scheme) || input.charCodeAt(length - 1) <= 0x20) {
+  if (length === 0 || base === null || base.host === null || base.scheme === "file" ||
+      !isSpecialScheme(base.scheme) || input.charCodeAt(length - 1) <= 0x20 || input.charCodeAt(0) <= 0x20) {
     return undefined;
   }
+  if (input.charCodeAt(0) !== 0x2F) return parseSimpleRelativeURL(input, base);
   if (length > 1) {
     const d = input.charCodeAt(1);
     if (d === 0x2F || d === 0x5C) return undefined;
