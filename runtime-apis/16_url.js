@@ -166,7 +166,7 @@ function percentDecodeToString(input) {
   if (i === -1) return input;
   let output = "";
   let runStart = 0;
-  const bytes = [];
+  const bytes = decodeScratch;
   while (i < length) {
     if (input.charCodeAt(i) !== 0x25 || !isPercentEncodedByte(input, i)) {
       i++;
@@ -183,6 +183,9 @@ function percentDecodeToString(input) {
   }
   return output + input.slice(runStart);
 }
+
+// Reused by percentDecodeToString (which never re-enters itself).
+const decodeScratch = [];
 
 function isPercentEncodedByte(input, i) {
   return i + 2 < input.length && isASCIIHexDigit(input.charCodeAt(i + 1)) && isASCIIHexDigit(input.charCodeAt(i + 2));
@@ -1784,9 +1787,11 @@ function decodeFormComponent(input, start, end, flags) {
 
 /**
  * The urlencoded string parser (https://url.spec.whatwg.org/#concept-urlencoded-string-parser):
- * a list of [name, value] pairs. `input` is a scalar value string. One pass over the input.
+ * a list of [name, value] pairs. `input` is a scalar value string, unless
+ * `stopAtSurrogates`: then the result is null when the input holds any surrogate (the caller
+ * converts the input and parses again). One pass over the input.
  */
-function parseURLEncoded(input) {
+function parseURLEncoded(input, stopAtSurrogates = false) {
   const output = [];
   const length = input.length;
   let start = 0;
@@ -1797,7 +1802,10 @@ function parseURLEncoded(input) {
     let i = start;
     for (; i < length; i++) {
       const c = input.charCodeAt(i);
-      if (c > 0x3D) continue;
+      if (c > 0x3D) {
+        if (c >= 0xD800 && c <= 0xDFFF && stopAtSurrogates) return null;
+        continue;
+      }
       if (c === 0x26) break;
       if (c === 0x3D) {
         if (equals === -1) equals = i;
@@ -1960,6 +1968,15 @@ class URLSearchParams {
 
   constructor(init = undefined) {
     const prefix = "Failed to construct 'URLSearchParams'";
+    if (typeof init === "string") {
+      // Strings (the common case) skip the union conversion; parseURLEncoded asks for a
+      // scalar value string only when it meets a surrogate.
+      if (init.length > 0 && init.charCodeAt(0) === 0x3F) init = init.slice(1);
+      let list = init === "" ? [] : parseURLEncoded(init, true);
+      if (list === null) list = parseURLEncoded(StringPrototypeToWellFormed(init), false);
+      this.#list = list;
+      return;
+    }
     init = convertSearchParamsInit(init, prefix);
     if (typeof init === "string") {
       if (init.length > 0 && init.charCodeAt(0) === 0x3F) init = init.slice(1);
