@@ -25,4 +25,20 @@ long verge_utf8_decode(const uint8_t *input, size_t count, uint16_t *output, int
 /// verge_utf8_decode with flush = 1.
 long verge_utf8_to_utf16(const uint8_t *input, size_t count, uint16_t *output, int fatal);
 
+// ---- IDNA (UTS #46 through ICU; idna.c) ----
+
+#define VERGE_IDNA_OK 0
+#define VERGE_IDNA_INVALID 1
+#define VERGE_IDNA_BUFFER_TOO_SMALL 2
+#define VERGE_IDNA_INTERNAL_ERROR 3
+
+/// The URL Standard's domain to ASCII (beStrict = false) of a UTF-16 domain through ICU's
+/// UTS #46 (nontransitional, CheckBidi, CheckJoiners; hyphen and DNS length errors
+/// ignored). Returns VERGE_IDNA_OK with the ASCII result in `output` and its length in
+/// *length; VERGE_IDNA_INVALID when the domain is invalid (*errors has ICU's UIDNA_ERROR_
+/// bits); VERGE_IDNA_BUFFER_TOO_SMALL with the needed capacity in *length; or
+/// VERGE_IDNA_INTERNAL_ERROR when ICU is unusable.
+int verge_domain_to_ascii(const uint16_t *input, int32_t count, uint16_t *output,
+                          int32_t capacity, int32_t *length, uint32_t *errors);
+
 #endif

@@ -22,6 +22,7 @@ struct OpRegistry {
     mutating func registerAll() {
         registerCoreOps()
         registerEncodingOps()
+        registerURLOps()
     }
 
     /// A frozen, null-prototype object holding every op.
