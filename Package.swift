@@ -69,6 +69,12 @@ let package = Package(
             dependencies: ["RuntimeAPIsEmbedder"],
             path: "Sources/EmbedRuntimeAPIsPlugin"
         ),
+        // The app directory: routes, segment config, the route table, edge bundles (esbuild).
+        .target(
+            name: "VergeRouter",
+            dependencies: ["CVergeNative"],
+            swiftSettings: swiftSettings
+        ),
         // The public Swift API.
         .target(
             name: "Verge",
@@ -103,6 +109,11 @@ let package = Package(
         .testTarget(
             name: "VergeEdgeTests",
             dependencies: ["VergeEdge"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeRouterTests",
+            dependencies: ["VergeRouter"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -41,4 +41,9 @@ long verge_utf8_to_utf16(const uint8_t *input, size_t count, uint16_t *output, i
 int verge_domain_to_ascii(const uint16_t *input, int32_t count, uint16_t *output,
                           int32_t capacity, int32_t *length, uint32_t *errors);
 
+// ---- Sizes ----
+
+/// The size `input` compresses to with gzip (default level), or -1 on failure.
+long verge_gzip_size(const uint8_t *input, size_t count);
+
 #endif
