@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -75,10 +76,29 @@ let package = Package(
             dependencies: ["CVergeNative"],
             swiftSettings: swiftSettings
         ),
+        // The HTTP server: SwiftNIO, edge exchanges on the event loop, Swift handlers.
+        .target(
+            name: "VergeServer",
+            dependencies: [
+                "VergeEdge", "VergeRouter", "VergeJS", "CVergeNative",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The public Swift API.
         .target(
             name: "Verge",
-            dependencies: ["VergeEdge"],
+            dependencies: [
+                "VergeEdge", "VergeServer", "VergeRouter", "VergeJS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The conformance suite runner: testharness.js files in fresh edge sandboxes.

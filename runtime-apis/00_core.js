@@ -58,6 +58,9 @@ const hooks = {
   unhandledRejection(promise, reason) {
     require("global_events").unhandledRejection(promise, reason);
   },
+  requireModule(name) {
+    return require(name);
+  },
   makeDOMException(message, name) {
     const { DOMException } = require("dom_exception");
     return new DOMException(message, name);

@@ -104,15 +104,17 @@ public final class Isolate {
         do {
             return try body()
         } catch let exception as JSException where exception.isTermination {
-            throw invocation.breach ?? EdgeError.cpuTimeLimitExceeded(
-                limit: invocation.cpuBudget ?? .zero, realm: realm.name)
+            if invocation.breach == nil {
+                invocation.breach = .cpuTimeLimitExceeded(limit: invocation.cpuBudget ?? .zero, realm: realm.name)
+            }
+            realm.mayBeCorrupt = true
+            throw invocation.breach ?? EdgeError.cpuTimeLimitExceeded(limit: invocation.cpuBudget ?? .zero, realm: realm.name)
         }
     }
 
     /// Runs on the JS thread each `watchdogInterval` of CPU time a single entry uses.
     /// Returns true to terminate the running script.
     private func watchdogTick() -> Bool {
-        if debugWatchdog { print("watchdog tick", currentInvocation != nil, residentSetSize() >> 20) }
         guard let invocation = currentInvocation else { return false }
         let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
         if let budget = invocation.cpuBudget, used > budget.nanoseconds {
@@ -202,7 +204,19 @@ public final class Invocation {
     /// CPU time its JS has used so far.
     public internal(set) var cpuNanoseconds: Int64 = 0
     /// Set when a limit ended it; later entries for it fail at once.
-    public internal(set) var breach: EdgeError?
+    public internal(set) var breach: EdgeError? {
+        didSet {
+            if oldValue == nil, let breach, let onBreach {
+                self.onBreach = nil
+                onBreach(breach)
+            }
+        }
+    }
+    /// Called once, on the isolate's loop, when a limit ends this invocation (the server
+    /// answers the request with 503 and tears it down).
+    public var onBreach: ((EdgeError) -> Void)?
+    /// What the embedder associates with it (the server: its request).
+    public var tag: Int = 0
 
     public init(cpuBudget: Duration?, realmName: String) {
         self.cpuBudget = cpuBudget
@@ -210,15 +224,6 @@ public final class Invocation {
     }
 
     public var cpuTime: Duration { .nanoseconds(cpuNanoseconds) }
-}
-
-let debugWatchdog = ProcessInfoLite.environment("VERGE_DEBUG_WATCHDOG") != nil
-
-enum ProcessInfoLite {
-    static func environment(_ name: String) -> String? {
-        guard let value = getenv(name) else { return nil }
-        return String(cString: value)
-    }
 }
 
 /// The process's resident set size in bytes (from /proc/self/statm), 0 when unknown.

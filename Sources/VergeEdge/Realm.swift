@@ -16,8 +16,25 @@ public struct RealmOptions {
     /// Charge timers and host operations to the invocation that started them (requests),
     /// or give each task its own budget (`verge run`).
     public var chargeCallbacksToInvocation = true
+    /// Extra ops for this realm's runtime-apis (the HTTP server adds its own), merged into
+    /// `core.ops`. Never reachable from user code.
+    public var hostOps: [HostOp] = []
 
     public init() {}
+}
+
+/// An op an embedder adds to a realm (see `RealmOptions.hostOps`).
+public struct HostOp {
+    public var name: String
+    public var length: Int
+    public var body: (Realm) -> JSNativeFunction
+
+    /// `body` receives the realm and returns the function; capture the realm `unowned`.
+    public init(_ name: String, length: Int = 0, _ body: @escaping (Realm) -> JSNativeFunction) {
+        self.name = name
+        self.length = length
+        self.body = body
+    }
 }
 
 /// An uncaught JS error, as reported to the embedder.
@@ -103,6 +120,11 @@ public final class Realm {
     @discardableResult
     public func run<T>(invocation: Invocation? = nil, _ body: () throws -> T) throws -> T {
         try isolate.enter(self, invocation: invocation, body)
+    }
+
+    /// The exports of a runtime-apis module in this realm (loading it if needed).
+    public func module(_ name: String) throws -> JSValue {
+        try hook("requireModule").call([js.string(name)])
     }
 
     /// A bootstrap hook by name (cached).

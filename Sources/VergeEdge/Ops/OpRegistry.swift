@@ -20,6 +20,9 @@ struct OpRegistry {
     }
 
     mutating func registerAll() {
+        for op in realm.options.hostOps {
+            add(op.name, length: op.length, op.body(realm))
+        }
         registerCoreOps()
         registerEncodingOps()
         registerURLOps()

@@ -1,0 +1,365 @@
+import CJavaScriptCore
+import NIOCore
+import NIOHTTP1
+import VergeEdge
+import VergeJS
+
+/// One edge request in flight: the request body flowing into JS, the response flowing out,
+/// limits, and the log line. Lives on the event loop of its connection.
+final class EdgeExchange {
+    let id: Int
+    unowned let host: EdgeHost
+    private(set) var connection: HTTPConnection?
+    let instance: SegmentInstance
+    let invocation: Invocation
+    let method: String
+    let path: String
+    let version: HTTPVersion
+    let keepAlive: Bool
+    let started: NIODeadline
+    let segmentName: String
+
+    private(set) var headSent = false
+    private(set) var finished = false
+    private var status = 0
+    private var note: String?
+
+    // Request body (pulled by JS).
+    private var bodyChunks = CircularBuffer<ByteBuffer>()
+    private var bodyBuffered = 0
+    private var bodyEnded = true
+    private var bodyCancelled = false
+    private var pendingRead: JSDeferredPromise?
+    private var readingPaused = false
+
+    // Response backpressure.
+    private var pendingWritable: JSDeferredPromise?
+    private var timeToFirstByte: Scheduled<Void>?
+
+    init(id: Int, host: EdgeHost, connection: HTTPConnection, instance: SegmentInstance, head: HTTPRequestHead,
+         hasBody: Bool, segmentName: String, timeToFirstByte: TimeAmount) {
+        self.id = id
+        self.host = host
+        self.connection = connection
+        self.instance = instance
+        self.method = head.method.rawValue
+        self.path = head.uri
+        self.version = head.version
+        self.keepAlive = head.isKeepAlive
+        self.started = .now()
+        self.segmentName = segmentName
+        self.bodyEnded = !hasBody
+        invocation = Invocation(cpuBudget: host.configuration.edgeLimits.cpuTimePerInvocation, realmName: segmentName)
+        invocation.tag = id
+        invocation.onBreach = { [unowned self] error in self.limitHit(error) }
+        instance.inFlight += 1
+        self.timeToFirstByte = host.loop.assumeIsolated().scheduleTask(in: timeToFirstByte) { [weak self] in
+            self?.timeToFirstByteExpired(after: timeToFirstByte)
+        }
+    }
+
+    // MARK: Running JS
+
+    /// Calls into the segment's realm as part of this request's invocation; failures end it.
+    func run(_ body: () throws -> Void) {
+        guard !finished else { return }
+        do {
+            try instance.realm.run(invocation: invocation, body)
+        } catch let error as EdgeError {
+            limitHit(error)
+        } catch {
+            fail(message: "Uncaught \(error)")
+        }
+    }
+
+    /// Starts the handler.
+    func start(url: String, headerBlock: String, paramsJSON: String) {
+        let js = instance.realm.js
+        run {
+            _ = try instance.handle.callRaw([
+                instance.segment.ref, js.makeNumber(Double(id)), js.makeString(method), js.makeString(url),
+                js.makeString(headerBlock), js.makeBoolean(!bodyEnded), js.makeString(paramsJSON),
+            ])
+        }
+    }
+
+    // MARK: Request body
+
+    func receiveBody(_ buffer: ByteBuffer) {
+        guard !finished, !bodyCancelled else { return }
+        if let pending = pendingRead {
+            pendingRead = nil
+            deliver(buffer, to: pending)
+            return
+        }
+        bodyChunks.append(buffer)
+        bodyBuffered += buffer.readableBytes
+        if bodyBuffered > host.configuration.bodyBufferLimit, !readingPaused {
+            readingPaused = true
+            connection?.setReading(false)
+        }
+    }
+
+    func bodyEnd() {
+        bodyEnded = true
+        if let pending = pendingRead, bodyChunks.isEmpty {
+            pendingRead = nil
+            run { pending.resolve(instance.realm.js.makeNull()) }
+        }
+    }
+
+    private func deliver(_ buffer: ByteBuffer, to promise: JSDeferredPromise) {
+        run {
+            let array = try buffer.withUnsafeReadableBytes { bytes in
+                try instance.realm.js.makeUint8Array(copying: bytes)
+            }
+            promise.resolve(array)
+        }
+    }
+
+    /// ops.serverBodyRead: a promise of the next chunk (Uint8Array) or null at the end.
+    func readBody() throws -> JSValueRef {
+        let promise = try JSDeferredPromise(in: instance.realm.js)
+        if let chunk = bodyChunks.popFirst() {
+            bodyBuffered -= chunk.readableBytes
+            if readingPaused, bodyBuffered < host.configuration.bodyBufferLimit / 2 {
+                readingPaused = false
+                connection?.setReading(true)
+            }
+            let array = try chunk.withUnsafeReadableBytes { try instance.realm.js.makeUint8Array(copying: $0) }
+            promise.resolve(array)
+        } else if bodyEnded {
+            promise.resolve(instance.realm.js.makeNull())
+        } else if connection == nil {
+            promise.reject(JSError.typeError("the client disconnected before sending the whole request body"))
+        } else {
+            pendingRead = promise
+        }
+        return promise.promise.ref
+    }
+
+    /// ops.serverBodyCancel: the handler cancelled the request body; drop what comes.
+    func cancelBody() {
+        bodyCancelled = true
+        bodyChunks.removeAll()
+        bodyBuffered = 0
+        if readingPaused {
+            readingPaused = false
+            connection?.setReading(true)
+        }
+    }
+
+    // MARK: Response
+
+    /// ops.serverRespond.
+    func respond(status: Int, statusText: String, headerBlock: String, kind: Int, frame: JSCallFrame) throws {
+        guard !finished, !headSent, let connection else { return }
+        timeToFirstByte?.cancel()
+        timeToFirstByte = nil
+        self.status = status
+        var headers = HTTPHeaders()
+        if !headerBlock.isEmpty {
+            var name: Substring?
+            for part in headerBlock.split(separator: "\n", omittingEmptySubsequences: false) {
+                if let pendingName = name {
+                    headers.add(name: String(pendingName), value: String(part))
+                    name = nil
+                } else {
+                    name = part
+                }
+            }
+        }
+        if !keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
+        let responseStatus = HTTPResponseStatus(statusCode: status, reasonPhrase: statusText.isEmpty ? HTTPResponseStatus(statusCode: status).reasonPhrase : statusText)
+        var body: ByteBuffer?
+        switch kind {
+        case 1:
+            body = try stringBytes(frame[5], allocator: connection.allocator)
+        case 2:
+            if let bytes = frame.bytes(5) {
+                var buffer = connection.allocator.buffer(capacity: bytes.count)
+                buffer.writeBytes(bytes)
+                body = buffer
+            }
+        default:
+            break
+        }
+        if let body, !headers.contains(name: "content-length") {
+            headers.add(name: "content-length", value: String(body.readableBytes))
+        } else if kind == 0, !headers.contains(name: "content-length"), status != 204, status != 304, !(100..<200).contains(status) {
+            headers.add(name: "content-length", value: "0")
+        }
+        headSent = true
+        let head = HTTPResponseHead(version: version, status: responseStatus, headers: headers)
+        connection.writeHead(head)
+        if kind == 3 {
+            connection.flush()
+            return
+        }
+        if let body, method != "HEAD" { connection.writeBody(body) }
+        connection.writeEnd()
+        finish()
+    }
+
+    /// A JS string's UTF-8 bytes written straight into a ByteBuffer.
+    private func stringBytes(_ value: JSValueRef, allocator: ByteBufferAllocator) throws -> ByteBuffer {
+        let ctx = instance.realm.js.context
+        var exception: JSValueRef?
+        guard let string = JSValueToStringCopy(ctx, value, &exception) else {
+            try instance.realm.js.check(exception)
+            return allocator.buffer(capacity: 0)
+        }
+        defer { JSStringRelease(string) }
+        let length = JSStringGetLength(string)
+        var buffer = allocator.buffer(capacity: length * 3)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length * 3) { target in
+            guard let base = target.baseAddress else { return 0 }
+            return verge_utf16_to_utf8(JSStringGetCharactersPtr(string), length, base.assumingMemoryBound(to: UInt8.self))
+        }
+        return buffer
+    }
+
+    /// ops.serverWrite: true to go on, false when the client is gone, or a promise that
+    /// settles when the socket drains (backpressure).
+    func write(_ frame: JSCallFrame) throws -> JSValueRef {
+        let js = instance.realm.js
+        guard !finished, headSent, let connection, connection.isActive else { return js.makeBoolean(false) }
+        if method == "HEAD" { return js.makeBoolean(false) }
+        guard let bytes = frame.bytes(1) else { throw JSError.typeError("a response chunk must be a Uint8Array") }
+        var buffer = connection.allocator.buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        connection.writeBody(buffer)
+        connection.flush()
+        if connection.isWritable { return js.makeBoolean(true) }
+        let promise = try JSDeferredPromise(in: js)
+        pendingWritable = promise
+        return promise.promise.ref
+    }
+
+    func writabilityChanged(_ writable: Bool) {
+        guard writable, let pending = pendingWritable else { return }
+        pendingWritable = nil
+        run { pending.resolve(instance.realm.js.makeBoolean(true)) }
+    }
+
+    /// ops.serverEnd.
+    func end() {
+        guard !finished, headSent, let connection else { return }
+        connection.writeEnd()
+        finish()
+    }
+
+    /// ops.serverFail: the handler threw, returned a non-Response, or its stream errored.
+    func fail(message: String) {
+        guard !finished else { return }
+        host.log.write("[\(segmentName)] \(method) \(path): \(message)")
+        if !headSent {
+            respondWithError(.internalServerError, body: host.configuration.development ? "Internal Server Error\n\n\(message)\n" : "Internal Server Error\n")
+        } else {
+            note = "stream failed"
+            connection?.close()
+            finish()
+        }
+    }
+
+    /// A CPU/heap/subrequest limit ended this request.
+    func limitHit(_ error: EdgeError) {
+        guard !finished else { return }
+        host.log.write("[\(segmentName)] \(method) \(path): \(error)")
+        note = "limit"
+        abortJS(reason: "The request was ended by a limit")
+        if !headSent {
+            respondWithError(.serviceUnavailable, body: "Service Unavailable: \(error.publicSummary)\n")
+        } else {
+            connection?.close()
+            finish()
+        }
+    }
+
+    private func timeToFirstByteExpired(after limit: TimeAmount) {
+        timeToFirstByte = nil
+        guard !finished, !headSent else { return }
+        let seconds = Double(limit.nanoseconds) / 1e9
+        host.log.write("[\(segmentName)] \(method) \(path): no response after \(seconds) s (time to first byte limit; set `maxDuration` to change it)")
+        note = "timeout"
+        abortJS(reason: "The response did not start in time")
+        respondWithError(.gatewayTimeout, body: "Gateway Timeout: the edge function did not start its response within \(seconds) s\n")
+    }
+
+    private func respondWithError(_ status: HTTPResponseStatus, body text: String) {
+        guard let connection else {
+            finish()
+            return
+        }
+        self.status = Int(status.code)
+        headSent = true
+        var headers: HTTPHeaders = ["content-type": "text/plain; charset=utf-8"]
+        let body = connection.allocator.buffer(string: text)
+        headers.add(name: "content-length", value: String(body.readableBytes))
+        if !keepAlive { headers.add(name: "connection", value: "close") }
+        connection.writeHead(HTTPResponseHead(version: version, status: status, headers: headers))
+        if method != "HEAD" { connection.writeBody(body) }
+        connection.writeEnd()
+        finish()
+    }
+
+    /// The client disconnected: abort `request.signal`, and make pending writes report false
+    /// so the response stream is cancelled.
+    func clientClosed() {
+        guard !finished else { return }
+        connection = nil
+        note = "client closed"
+        if status == 0 { status = 499 }
+        abortJS(reason: "The client disconnected")
+        if let pending = pendingWritable {
+            pendingWritable = nil
+            run { pending.resolve(instance.realm.js.makeBoolean(false)) }
+        }
+        if let pending = pendingRead {
+            pendingRead = nil
+            run { pending.reject(JSError.typeError("the client disconnected before sending the whole request body")) }
+        }
+        finish()
+    }
+
+    private func abortJS(reason: String) {
+        guard !instance.realm.isClosed, !instance.isolate.isCondemned else { return }
+        _ = try? instance.realm.run {
+            try instance.abortRequest.callRaw([instance.realm.js.makeNumber(Double(id)), instance.realm.js.makeString(reason)])
+        }
+    }
+
+    private func finish() {
+        guard !finished else { return }
+        finished = true
+        timeToFirstByte?.cancel()
+        timeToFirstByte = nil
+        pendingRead = nil
+        pendingWritable = nil
+        host.exchanges.removeValue(forKey: id)
+        host.requestFinished(on: instance)
+        if host.configuration.logRequests {
+            let duration = NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds
+            host.log.write(RequestLogLine(method: method, path: path, status: status, runtime: "edge", segment: segmentName,
+                                          durationNanoseconds: Int64(duration), cpuNanoseconds: invocation.cpuNanoseconds,
+                                          note: note).text)
+        }
+        let connection = self.connection
+        self.connection = nil
+        connection?.exchangeFinished(keepAlive: keepAlive)
+    }
+}
+
+extension EdgeError {
+    /// What a client may be told (no stacks, no paths).
+    var publicSummary: String {
+        switch self {
+        case .cpuTimeLimitExceeded: return "the edge function exceeded its CPU time limit"
+        case .heapLimitExceeded: return "the edge function exceeded its memory limit"
+        case .isolateCondemned: return "the edge runtime was recycled"
+        default: return "the edge function failed"
+        }
+    }
+}
+
+import CVergeNative

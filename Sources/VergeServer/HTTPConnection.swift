@@ -1,0 +1,297 @@
+import NIOCore
+import NIOHTTP1
+import VergeRouter
+
+/// One HTTP/1.1 connection: reads requests, routes them, and runs them as edge exchanges
+/// (synchronously on this event loop) or node exchanges (Swift handlers in a task).
+/// NIO's pipelining handler in front of it delivers one request at a time.
+final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    enum Current {
+        case idle
+        case edge(EdgeExchange)
+        case node(NodeExchange)
+        /// A request answered without a handler (404, redirect, …): its body is skipped.
+        case answered
+    }
+
+    let server: ServerContext
+    private var context: ChannelHandlerContext?
+    private(set) var host: EdgeHost?
+    private var current = Current.idle
+    private var requestComplete = true
+    private var quiescing = false
+    private var closeAfterResponse = false
+
+    init(server: ServerContext) {
+        self.server = server
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        self.host = server.host(for: context.eventLoop)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    // MARK: Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            requestComplete = false
+            startRequest(head)
+        case .body(let buffer):
+            switch current {
+            case .edge(let exchange): exchange.receiveBody(buffer)
+            case .node(let exchange): exchange.receiveBody(buffer)
+            default: break
+            }
+        case .end:
+            requestComplete = true
+            switch current {
+            case .edge(let exchange): exchange.bodyEnd()
+            case .node(let exchange): exchange.bodyEnd()
+            default: break
+            }
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        let writable = context.channel.isWritable
+        switch current {
+        case .edge(let exchange): exchange.writabilityChanged(writable)
+        case .node(let exchange): exchange.writabilityChanged(writable)
+        default: break
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        switch current {
+        case .edge(let exchange): exchange.clientClosed()
+        case .node(let exchange): exchange.clientClosed()
+        default: break
+        }
+        current = .idle
+        context.fireChannelInactive()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ChannelShouldQuiesceEvent {
+            quiescing = true
+            if case .idle = current { context.close(promise: nil) }
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // Protocol errors were answered with 400 by NIO's error handler; anything else ends the connection.
+        context.close(promise: nil)
+    }
+
+    // MARK: Routing
+
+    private func startRequest(_ head: HTTPRequestHead) {
+        let application = server.applicationBox.application
+        let uri = head.uri
+        let queryStart = uri.firstIndex(of: "?")
+        let path = queryStart.map { String(uri[..<$0]) } ?? uri
+
+        if let error = application.globalBuildError {
+            answer(head, status: .internalServerError, body: "Build failed\n\n\(error)\n", runtime: "-", segment: "-")
+            return
+        }
+        guard path.hasPrefix("/") else {
+            answer(head, status: .badRequest, body: "Bad Request: the request target must be an absolute path\n", runtime: "-", segment: "-")
+            return
+        }
+        if path.count > 1, path.hasSuffix("/") {
+            // Next.js's default (trailingSlash: false): /about/ → /about, permanently.
+            var location = String(path.dropLast())
+            while location.count > 1, location.hasSuffix("/") { location.removeLast() }
+            if let queryStart { location += uri[queryStart...] }
+            answer(head, status: .permanentRedirect, body: "", extraHeaders: [("location", location)], runtime: "-", segment: "-")
+            return
+        }
+        guard let match = application.table.match(path: path) else {
+            answer(head, status: .notFound, body: "Not Found\n", runtime: "-", segment: "-")
+            return
+        }
+        let route = match.route
+        switch route.runtime {
+        case .edge:
+            startEdge(head, match: match, application: application)
+        case .nodejs:
+            guard let index = route.swiftHandler, index < application.nodeRoutes.count else {
+                server.log.write("no Swift handler for \(route.file ?? route.id) (\(route.pattern)); register one with app.nodejs(\"\(route.pattern)\")")
+                answer(head, status: .internalServerError, body: "Internal Server Error\n", runtime: "nodejs", segment: route.segmentName)
+                return
+            }
+            guard let context else { return }
+            let exchange = NodeExchange(connection: self, context: context, route: application.nodeRoutes[index],
+                                        definition: route, head: head, params: match.params, server: server)
+            current = .node(exchange)
+            exchange.start()
+        }
+    }
+
+    private func startEdge(_ head: HTTPRequestHead, match: RouteMatch, application: ServedApplication) {
+        let route = match.route
+        guard let host else { return }
+        if let error = application.buildErrors[route.id] {
+            server.log.write("[\(route.segmentName)] build error: \(error)")
+            answer(head, status: .internalServerError,
+                   body: server.configuration.development ? "Build error in \(route.file ?? route.id)\n\n\(error)\n" : "Internal Server Error\n",
+                   runtime: "edge", segment: route.segmentName)
+            return
+        }
+        let instance: SegmentInstance
+        do {
+            instance = try host.instance(for: route, application: application)
+        } catch {
+            server.log.write("[\(route.segmentName)] could not start \(route.file ?? route.id): \(error)")
+            answer(head, status: .internalServerError,
+                   body: server.configuration.development ? "Could not start \(route.file ?? route.id)\n\n\(error)\n" : "Internal Server Error\n",
+                   runtime: "edge", segment: route.segmentName)
+            return
+        }
+        let hasBody = head.headers.contains(name: "content-length") && head.headers.first(name: "content-length") != "0"
+            || head.headers.contains(name: "transfer-encoding")
+        let id = host.makeRequestID()
+        let limit = route.config.maxDuration.map { TimeAmount.nanoseconds(Int64($0 * 1e9)) } ?? server.configuration.timeToFirstByte
+        let exchange = EdgeExchange(id: id, host: host, connection: self, instance: instance, head: head, hasBody: hasBody,
+                                    segmentName: route.segmentName, timeToFirstByte: limit)
+        host.exchanges[id] = exchange
+        current = .edge(exchange)
+        exchange.start(url: absoluteURL(head), headerBlock: headerBlock(head.headers), paramsJSON: paramsJSON(match.params))
+    }
+
+    func absoluteURL(_ head: HTTPRequestHead) -> String {
+        if head.uri.hasPrefix("http://") || head.uri.hasPrefix("https://") { return head.uri }
+        let authority = head.headers.first(name: "host") ?? "\(server.configuration.host):\(server.configuration.port)"
+        return "http://" + authority + head.uri
+    }
+
+    private func headerBlock(_ headers: HTTPHeaders) -> String {
+        var block = ""
+        var first = true
+        for (name, value) in headers {
+            if !first { block += "\n" }
+            first = false
+            block += name
+            block += "\n"
+            block += value
+        }
+        return block
+    }
+
+    private func paramsJSON(_ params: [String: ParamValue]) -> String {
+        if params.isEmpty { return "{}" }
+        var json = "{"
+        for (index, (name, value)) in params.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { json += "," }
+            json += jsonString(name) + ":"
+            switch value {
+            case .single(let text): json += jsonString(text)
+            case .multiple(let parts): json += "[" + parts.map(jsonString).joined(separator: ",") + "]"
+            }
+        }
+        return json + "}"
+    }
+
+    /// Answers without a handler (404, 308, build errors) and logs it.
+    private func answer(_ head: HTTPRequestHead, status: HTTPResponseStatus, body text: String,
+                        extraHeaders: [(String, String)] = [], runtime: String, segment: String) {
+        guard let context else { return }
+        let started = NIODeadline.now()
+        var headers: HTTPHeaders = text.isEmpty ? [:] : ["content-type": "text/plain; charset=utf-8"]
+        for (name, value) in extraHeaders { headers.add(name: name, value: value) }
+        var body = context.channel.allocator.buffer(string: text)
+        headers.add(name: "content-length", value: String(body.readableBytes))
+        if !head.isKeepAlive { headers.add(name: "connection", value: "close") }
+        current = .answered
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+        if head.method != .HEAD, body.readableBytes > 0 { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
+        body.clear()
+        if server.configuration.logRequests {
+            server.log.write(RequestLogLine(method: head.method.rawValue, path: head.uri, status: Int(status.code), runtime: runtime,
+                                            segment: segment, durationNanoseconds: Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds),
+                                            cpuNanoseconds: nil, note: nil).text)
+        }
+        writeEnd()
+        exchangeFinished(keepAlive: head.isKeepAlive)
+    }
+
+    // MARK: Writing (used by exchanges)
+
+    var allocator: ByteBufferAllocator { context?.channel.allocator ?? ByteBufferAllocator() }
+    var isActive: Bool { context?.channel.isActive ?? false }
+    var isWritable: Bool { context?.channel.isWritable ?? false }
+
+    func writeHead(_ head: HTTPResponseHead) {
+        guard let context else { return }
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+    }
+
+    func writeBody(_ buffer: ByteBuffer) {
+        guard let context else { return }
+        context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
+    }
+
+    func writeEnd() {
+        guard let context else { return }
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+
+    func flush() { context?.flush() }
+
+    /// Pauses or resumes reading the socket (request body backpressure).
+    func setReading(_ reading: Bool) {
+        guard let context else { return }
+        _ = context.channel.setOption(ChannelOptions.autoRead, value: reading)
+    }
+
+    func close() {
+        context?.close(promise: nil)
+    }
+
+    /// The response is complete: keep the connection for the next request, or close it.
+    func exchangeFinished(keepAlive: Bool) {
+        current = .idle
+        if !keepAlive || quiescing {
+            // (A request body the handler did not read is skipped: parts arriving while idle are dropped.)
+            guard let context else { return }
+            context.eventLoop.assumeIsolated().execute { [weak self] in
+                self?.context?.close(promise: nil)
+            }
+        }
+    }
+}
+
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+import Foundation

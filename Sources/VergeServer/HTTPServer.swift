@@ -1,0 +1,114 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOExtras
+import NIOHTTP1
+import NIOPosix
+
+/// What every connection of a server shares.
+final class ServerContext: Sendable {
+    let configuration: ServerConfiguration
+    let applicationBox: ApplicationBox
+    let log: LogSink
+    private let hosts: [ObjectIdentifier: NIOLoopBound<EdgeHost>]
+
+    init(configuration: ServerConfiguration, applicationBox: ApplicationBox, log: LogSink, group: MultiThreadedEventLoopGroup) {
+        self.configuration = configuration
+        self.applicationBox = applicationBox
+        self.log = log
+        var hosts: [ObjectIdentifier: NIOLoopBound<EdgeHost>] = [:]
+        for loop in group.makeIterator() {
+            let host = EdgeHost(loop: loop, configuration: configuration, log: log)
+            hosts[ObjectIdentifier(loop)] = NIOLoopBound(host, eventLoop: loop)
+        }
+        self.hosts = hosts
+    }
+
+    /// The edge host of `loop` (one per loop of the server's group).
+    func host(for loop: any EventLoop) -> EdgeHost? {
+        hosts[ObjectIdentifier(loop)]?.value
+    }
+
+    func allHosts() -> [NIOLoopBound<EdgeHost>] { Array(hosts.values) }
+}
+
+/// The HTTP server: SwiftNIO directly, one event loop per core, HTTP/1.1 with pipelining,
+/// edge requests served synchronously on the loop that read them, graceful shutdown.
+public final class HTTPServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let applicationBox: ApplicationBox
+    let group: MultiThreadedEventLoopGroup
+    let context: ServerContext
+    private let quiesce: ServerQuiescingHelper
+    private let channel = NIOLockedValueBox<(any Channel)?>(nil)
+
+    public init(configuration: ServerConfiguration, application: ServedApplication, log: LogSink = .standardOutput()) {
+        self.configuration = configuration
+        self.applicationBox = ApplicationBox(application)
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+        self.context = ServerContext(configuration: configuration, applicationBox: applicationBox, log: log, group: group)
+        self.quiesce = ServerQuiescingHelper(group: group)
+    }
+
+    /// Binds and starts serving; returns the bound port (useful with port 0).
+    @discardableResult
+    public func start() async throws -> Int {
+        let context = self.context
+        let quiesce = self.quiesce
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiesce.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(HTTPConnection(server: context))
+                }
+            }
+        let bound = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
+        channel.withLockedValue { $0 = bound }
+        return bound.localAddress?.port ?? configuration.port
+    }
+
+    /// Replaces what is served (verge dev after a rebuild). Realms whose bundle or
+    /// environment changed finish their requests and are replaced on the next request;
+    /// the others keep serving.
+    public func replaceApplication(_ application: ServedApplication) {
+        applicationBox.replace(with: application)
+    }
+
+    /// Stops accepting connections, lets in-flight requests finish, then stops the loops.
+    public func shutdown() async {
+        let promise = group.next().makePromise(of: Void.self)
+        quiesce.initiateShutdown(promise: promise)
+        try? await promise.futureResult.get()
+        for host in context.allHosts() {
+            try? await host.eventLoop.submit { host.value.retireAll() }.get()
+        }
+        try? await group.shutdownGracefully()
+    }
+
+    /// Waits until the server channel closes (after `shutdown`).
+    public func waitUntilClosed() async {
+        guard let channel = channel.withLockedValue({ $0 }) else { return }
+        try? await channel.closeFuture.get()
+    }
+
+    /// Counts of live isolates and segment realms over all loops (tests, benchmarks).
+    public func edgeStatistics() async -> (isolates: Int, realms: Int) {
+        var isolates = 0
+        var realms = 0
+        for host in context.allHosts() {
+            let counts = try? await host.eventLoop.submit { (host.value.isolateCount, host.value.instanceCount) }.get()
+            isolates += counts?.0 ?? 0
+            realms += counts?.1 ?? 0
+        }
+        return (isolates, realms)
+    }
+}

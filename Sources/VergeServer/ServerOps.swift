@@ -1,0 +1,53 @@
+import VergeEdge
+import VergeJS
+
+/// The host ops the HTTP server adds to its edge realms (runtime-apis/50_server.js calls
+/// them). Each finds its request by id on this loop's host.
+extension EdgeHost {
+    func serverOps() -> [HostOp] {
+        [
+            HostOp("serverRespond", length: 6) { [unowned self] _ in
+                { [unowned self] frame in
+                    guard let exchange = self.exchanges[try frame.int(0)] else { return nil }
+                    try exchange.respond(status: try frame.int(1), statusText: try frame.string(2),
+                                         headerBlock: try frame.string(3), kind: try frame.int(4), frame: frame)
+                    return nil
+                }
+            },
+            HostOp("serverWrite", length: 2) { [unowned self] realm in
+                { [unowned self, unowned realm] frame in
+                    guard let exchange = self.exchanges[try frame.int(0)] else { return realm.js.makeBoolean(false) }
+                    return try exchange.write(frame)
+                }
+            },
+            HostOp("serverEnd", length: 1) { [unowned self] _ in
+                { [unowned self] frame in
+                    self.exchanges[try frame.int(0)]?.end()
+                    return nil
+                }
+            },
+            HostOp("serverFail", length: 2) { [unowned self] _ in
+                { [unowned self] frame in
+                    self.exchanges[try frame.int(0)]?.fail(message: try frame.string(1))
+                    return nil
+                }
+            },
+            HostOp("serverBodyRead", length: 1) { [unowned self] realm in
+                { [unowned self, unowned realm] frame in
+                    guard let exchange = self.exchanges[try frame.int(0)] else {
+                        let promise = try JSDeferredPromise(in: realm.js)
+                        promise.reject(JSError.typeError("the request is over"))
+                        return promise.promise.ref
+                    }
+                    return try exchange.readBody()
+                }
+            },
+            HostOp("serverBodyCancel", length: 1) { [unowned self] _ in
+                { [unowned self] frame in
+                    self.exchanges[try frame.int(0)]?.cancelBody()
+                    return nil
+                }
+            },
+        ]
+    }
+}
