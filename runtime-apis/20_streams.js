@@ -615,7 +615,18 @@ class PullIntoDescriptor {
     this.elementSize = elementSize;
     this.viewConstructor = viewConstructor;
     this.readerType = readerType;
+    // Whether user code may hold `buffer` (a BYOB request view was created on it). A
+    // buffer no script can reach need not be detached by TransferArrayBuffer: nobody could
+    // observe the detachment, and JavaScriptCore's transfer costs an allocation.
+    this.bufferExposed = false;
   }
+}
+
+/** TransferArrayBuffer of a pull-into descriptor's buffer (skipped when unobservable). */
+function transferDescriptorBuffer(descriptor) {
+  if (!descriptor.bufferExposed) return descriptor.buffer;
+  descriptor.bufferExposed = false;
+  return transferArrayBuffer(descriptor.buffer);
 }
 
 class ByteQueueEntry {
@@ -889,7 +900,10 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
   const writer = acquireWritableStreamDefaultWriter(dest);
   source.disturbed = true;
   let shuttingDown = false;
-  let currentWrite = resolvedPromise;
+  // Writes not settled yet, and what to run when they all are ("wait until every chunk
+  // that has been read has been written").
+  let pendingWrites = 0;
+  let onWritesFinished;
   const finished = new Deferred();
   let abortAlgorithm;
 
@@ -901,10 +915,20 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     else finished.resolve(undefined);
   };
 
-  const waitForWritesToFinish = () => {
-    const oldCurrentWrite = currentWrite;
-    return transformPromiseWith(currentWrite, () =>
-      oldCurrentWrite !== currentWrite ? waitForWritesToFinish() : undefined);
+  const writeSettled = () => {
+    pendingWrites--;
+    if (pendingWrites === 0 && onWritesFinished !== undefined) {
+      const callback = onWritesFinished;
+      onWritesFinished = undefined;
+      queueMicrotask(callback);
+    }
+  };
+  // A write request of the pipe: settles without creating a promise.
+  const writeRequest = { __proto__: null, resolve: writeSettled, reject: writeSettled };
+
+  const waitForWritesToFinish = (callback) => {
+    if (pendingWrites === 0) queueMicrotask(callback);
+    else onWritesFinished = callback;
   };
 
   const shutdownWithAction = (action, originalIsError, originalError) => {
@@ -920,7 +944,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
       uponPromise(p, () => finalize(originalIsError, originalError), (newError) => finalize(true, newError));
     };
     if (dest.state === "writable" && !writableStreamCloseQueuedOrInFlight(dest)) {
-      uponFulfillment(waitForWritesToFinish(), doTheRest);
+      waitForWritesToFinish(doTheRest);
     } else {
       doTheRest();
     }
@@ -930,7 +954,7 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     if (shuttingDown) return;
     shuttingDown = true;
     if (dest.state === "writable" && !writableStreamCloseQueuedOrInFlight(dest)) {
-      uponFulfillment(waitForWritesToFinish(), () => finalize(isError, error));
+      waitForWritesToFinish(() => finalize(isError, error));
     } else {
       finalize(isError, error);
     }
@@ -965,11 +989,18 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
     abort().addAbortAlgorithm(signal, abortAlgorithm);
   }
 
-  // The pipe loop: wait for the writer to be ready, read one chunk, write it, repeat.
+  // The pipe loop. While the destination wants chunks (its writer's ready promise is
+  // resolved), read a chunk and write it; chunks the source has queued are moved
+  // synchronously, and a chunk that arrives later continues the loop. Backpressure (a
+  // pending ready promise) suspends the loop until the promise resolves.
+  let inLoop = false;
+  let chunkArrivedSynchronously = false;
   const readRequest = new CallbackReadRequest(
     (chunk) => {
-      currentWrite = transformPromiseWith(writableStreamDefaultWriterWrite(writer, chunk), undefined, noop);
-      pipeStep();
+      pendingWrites++;
+      writableStreamDefaultWriterWriteWith(writer, chunk, writeRequest);
+      if (inLoop) chunkArrivedSynchronously = true;
+      else pipeLoop();
     },
     () => {
       // Closing is propagated through reader.[[closedPromise]] below.
@@ -978,15 +1009,26 @@ function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventC
       // Errors are propagated through reader.[[closedPromise]] below.
     },
   );
-  const afterReady = () => {
-    if (shuttingDown) return;
-    if (dest.state !== "writable" || writableStreamCloseQueuedOrInFlight(dest)) return;
-    readableStreamDefaultReaderRead(reader, readRequest);
+  const pipeLoop = () => {
+    inLoop = true;
+    try {
+      for (;;) {
+        if (shuttingDown) return;
+        const ready = writer.readyPromise;
+        if (ready.pending) {
+          uponFulfillment(ready.promise, pipeLoop);
+          return;
+        }
+        if (dest.state !== "writable" || writableStreamCloseQueuedOrInFlight(dest)) return;
+        chunkArrivedSynchronously = false;
+        readableStreamDefaultReaderRead(reader, readRequest);
+        if (!chunkArrivedSynchronously) return;
+      }
+    } finally {
+      inLoop = false;
+    }
   };
-  const pipeStep = () => {
-    if (shuttingDown) return;
-    uponFulfillment(writer.readyPromise.promise, afterReady);
-  };
+  const pipeStep = () => queueMicrotask(pipeLoop);
 
   // Errors must be propagated forward.
   const onSourceErrored = (storedError) => {
@@ -1683,7 +1725,8 @@ function readableByteStreamControllerCommitPullIntoDescriptor(stream, pullIntoDe
 function readableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescriptor) {
   const bytesFilled = pullIntoDescriptor.bytesFilled;
   const elementSize = pullIntoDescriptor.elementSize;
-  const buffer = transferArrayBuffer(pullIntoDescriptor.buffer);
+  const buffer = transferDescriptorBuffer(pullIntoDescriptor);
+  pullIntoDescriptor.buffer = buffer;
   const Ctor = pullIntoDescriptor.viewConstructor;
   return new Ctor(buffer, pullIntoDescriptor.byteOffset, bytesFilled / elementSize);
 }
@@ -1702,7 +1745,7 @@ function readableByteStreamControllerEnqueue(controller, chunk) {
       throw new TypeError("The BYOB request's buffer has been detached and cannot be filled with an enqueued chunk");
     }
     readableByteStreamControllerInvalidateBYOBRequest(controller);
-    firstPendingPullInto.buffer = transferArrayBuffer(firstPendingPullInto.buffer);
+    firstPendingPullInto.buffer = transferDescriptorBuffer(firstPendingPullInto);
     if (firstPendingPullInto.readerType === "none") {
       readableByteStreamControllerEnqueueDetachedPullIntoToQueue(controller, firstPendingPullInto);
     }
@@ -1795,6 +1838,7 @@ function readableByteStreamControllerGetBYOBRequest(controller) {
     const firstDescriptor = controller.pendingPullIntos.peek();
     const view = new Uint8Array(firstDescriptor.buffer, firstDescriptor.byteOffset + firstDescriptor.bytesFilled,
       firstDescriptor.byteLength - firstDescriptor.bytesFilled);
+    firstDescriptor.bufferExposed = true;
     controller.byobRequest = new BYOBRequestRecord(controller, view);
   }
   return controller.byobRequest;
@@ -1912,7 +1956,7 @@ function readableByteStreamControllerRespond(controller, bytesWritten) {
       throw new RangeError("bytesWritten is larger than the remaining space of the BYOB request's view");
     }
   }
-  firstDescriptor.buffer = transferArrayBuffer(firstDescriptor.buffer);
+  firstDescriptor.buffer = transferDescriptorBuffer(firstDescriptor);
   readableByteStreamControllerRespondInternal(controller, bytesWritten);
 }
 
@@ -1993,6 +2037,7 @@ function readableByteStreamControllerRespondWithNewView(controller, view) {
   }
   const viewByteLengthValue = byteLength;
   firstDescriptor.buffer = transferArrayBuffer(buffer);
+  firstDescriptor.bufferExposed = false;
   readableByteStreamControllerRespondInternal(controller, viewByteLengthValue);
 }
 
@@ -2401,6 +2446,32 @@ function writableStreamDefaultWriterRelease(writer) {
   writableStreamDefaultWriterEnsureClosedPromiseRejected(writer, releasedError);
   stream.writer = undefined;
   writer.stream = undefined;
+}
+
+/** WritableStreamDefaultWriterWrite settling `request` (resolve/reject) instead of a promise. */
+function writableStreamDefaultWriterWriteWith(writer, chunk, request) {
+  const stream = writer.stream;
+  const controller = stream.controller;
+  const chunkSize = writableStreamDefaultControllerGetChunkSize(controller, chunk);
+  if (stream !== writer.stream) {
+    request.reject(new TypeError("The writer's lock was released while computing the chunk's size"));
+    return;
+  }
+  const state = stream.state;
+  if (state === "errored") {
+    request.reject(stream.storedError);
+    return;
+  }
+  if (writableStreamCloseQueuedOrInFlight(stream) || state === "closed") {
+    request.reject(new TypeError("The stream is closing or closed and cannot be written to"));
+    return;
+  }
+  if (state === "erroring") {
+    request.reject(stream.storedError);
+    return;
+  }
+  stream.writeRequests.push(request);
+  writableStreamDefaultControllerWrite(controller, chunk, chunkSize);
 }
 
 function writableStreamDefaultWriterWrite(writer, chunk) {
@@ -3083,19 +3154,32 @@ class ReadableStreamAsyncIterator {
   }
 }
 
-function getNextIterationResult(reader) {
-  const request = new PromiseReadRequest();
-  request.chunkSteps = function (chunk) {
+/** The read request of "get the next iteration result". */
+class IteratorReadRequest {
+  constructor(reader) {
+    this.reader = reader;
+    this.resolve = undefined;
+    this.reject = undefined;
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+  chunkSteps(chunk) {
     this.resolve(chunk);
-  };
-  request.closeSteps = function () {
-    readableStreamDefaultReaderRelease(reader);
+  }
+  closeSteps() {
+    readableStreamDefaultReaderRelease(this.reader);
     this.resolve(endOfIteration);
-  };
-  request.errorSteps = function (e) {
-    readableStreamDefaultReaderRelease(reader);
+  }
+  errorSteps(e) {
+    readableStreamDefaultReaderRelease(this.reader);
     this.reject(e);
-  };
+  }
+}
+
+function getNextIterationResult(reader) {
+  const request = new IteratorReadRequest(reader);
   readableStreamDefaultReaderRead(reader, request);
   return request.promise;
 }
