@@ -20,6 +20,7 @@ const {
   ArrayBufferIsView,
   ArrayBufferPrototypeGetByteLength,
   ArrayBufferPrototypeGetDetached,
+  ArrayBufferPrototypeGetResizable,
   ArrayBufferPrototypeSlice,
   ArrayBufferPrototypeTransfer,
   ArrayPrototypePush,
@@ -74,6 +75,7 @@ const { converters } = webidl;
 // Promise helpers (WebIDL "a new promise", "resolve", "upon fulfillment", …)
 
 const noop = () => {};
+const resolvedPromise = PromiseResolve(undefined);
 
 /** A promise with its resolve/reject functions and whether it is still pending. */
 class Deferred {
@@ -143,8 +145,6 @@ function setPromiseIsHandledToTrue(promise) {
   PromisePrototypeThen(promise, undefined, noop);
 }
 
-const resolvedPromise = PromiseResolve(undefined);
-
 /** Runs `fn` in a microtask (reaction jobs on a fulfilled promise are queued at once). */
 function queueMicrotask(fn) {
   PromisePrototypeThen(resolvedPromise, fn);
@@ -160,6 +160,9 @@ function invokePromiseCallback(fn, thisArg, arg0, arg1, argc) {
     if (argc === 0) result = FunctionPrototypeCall(fn, thisArg);
     else if (argc === 1) result = FunctionPrototypeCall(fn, thisArg, arg0);
     else result = FunctionPrototypeCall(fn, thisArg, arg0, arg1);
+    // The promise of an algorithm is only ever reacted to, never handed to user code, so
+    // one shared fulfilled promise can stand for every "promise resolved with undefined".
+    if (result === undefined) return resolvedPromise;
     return PromiseResolve(result);
   } catch (e) {
     return PromiseReject(e);
@@ -315,7 +318,8 @@ function cloneArrayBuffer(buffer, byteOffset, byteLength) {
 
 /** CloneAsUint8Array(O). */
 function cloneAsUint8Array(view) {
-  const buffer = cloneArrayBuffer(viewBuffer(view), viewByteOffset(view), viewByteLength(view));
+  const info = viewInfo(view);
+  const buffer = cloneArrayBuffer(info.buffer, info.byteOffset, info.byteLength);
   return new Uint8Array(buffer);
 }
 
@@ -458,8 +462,48 @@ function convertObjectOrUndefined(value, prefix, context) {
   return value;
 }
 
+/**
+ * The WebIDL ArrayBufferView conversion, returning what the stream algorithms need about
+ * the view (its [[TypedArrayName]] is read once: that getter is slow in JavaScriptCore).
+ */
+class ViewInfo {
+  constructor(view, name, buffer, byteOffset, byteLength) {
+    this.view = view;
+    this.name = name; // undefined for a DataView
+    this.buffer = buffer;
+    this.byteOffset = byteOffset;
+    this.byteLength = byteLength;
+  }
+}
+
+function viewInfo(view) {
+  const name = TypedArrayPrototypeGetSymbolToStringTag(view);
+  if (name !== undefined) {
+    return new ViewInfo(view, name, TypedArrayPrototypeGetBuffer(view), TypedArrayPrototypeGetByteOffset(view),
+      TypedArrayPrototypeGetByteLength(view));
+  }
+  return new ViewInfo(view, undefined, DataViewPrototypeGetBuffer(view), DataViewPrototypeGetByteOffset(view),
+    DataViewPrototypeGetByteLength(view));
+}
+
 function convertArrayBufferView(value, prefix, context) {
-  return converters.ArrayBufferView(value, prefix, context);
+  if (!ArrayBufferIsView(value)) throw new TypeError(`${prefix}: ${context} is not an ArrayBuffer view.`);
+  const info = viewInfo(value);
+  if (webidl.isSharedArrayBuffer(info.buffer)) {
+    throw new TypeError(`${prefix}: ${context} is a view on a SharedArrayBuffer, which is not allowed here.`);
+  }
+  if (isResizableBuffer(info.buffer)) {
+    throw new TypeError(`${prefix}: ${context} is a view on a resizable ArrayBuffer, which is not allowed here.`);
+  }
+  return info;
+}
+
+function isResizableBuffer(buffer) {
+  try {
+    return ArrayBufferPrototypeGetResizable(buffer);
+  } catch {
+    return false;
+  }
 }
 
 // Queuing strategy helpers (https://streams.spec.whatwg.org/#qs-abstract-ops)
@@ -513,6 +557,17 @@ class RSDefaultControllerRecord {
     this.pullAlgorithm = undefined;
     this.cancelAlgorithm = undefined;
     this.object = undefined;
+    // The reactions to a pull promise, made once rather than per pull.
+    this.onPullFulfilled = () => {
+      this.pulling = false;
+      if (this.pullAgain) {
+        this.pullAgain = false;
+        readableStreamDefaultControllerCallPullIfNeeded(this);
+      }
+    };
+    this.onPullRejected = (e) => {
+      readableStreamDefaultControllerError(this, e);
+    };
   }
 
   cancelSteps(reason) {
@@ -560,6 +615,16 @@ class RBSControllerRecord {
     this.started = false;
     this.strategyHWM = 0;
     this.object = undefined;
+    this.onPullFulfilled = () => {
+      this.pulling = false;
+      if (this.pullAgain) {
+        this.pullAgain = false;
+        readableByteStreamControllerCallPullIfNeeded(this);
+      }
+    };
+    this.onPullRejected = (e) => {
+      readableByteStreamControllerError(this, e);
+    };
   }
 
   cancelSteps(reason) {
@@ -1224,8 +1289,8 @@ function readableByteStreamTee(stream) {
               return;
             }
           }
-          if (!canceled1) readableByteStreamControllerEnqueue(branch1.controller, chunk1);
-          if (!canceled2) readableByteStreamControllerEnqueue(branch2.controller, chunk2);
+          if (!canceled1) readableByteStreamControllerEnqueue(branch1.controller, viewInfo(chunk1));
+          if (!canceled2) readableByteStreamControllerEnqueue(branch2.controller, viewInfo(chunk2));
           reading = false;
           if (readAgainForBranch1) pull1Algorithm();
           else if (readAgainForBranch2) pull2Algorithm();
@@ -1271,10 +1336,10 @@ function readableByteStreamTee(stream) {
               cancelPromise.resolve(readableStreamCancel(stream, cloneError));
               return;
             }
-            if (!byobCanceled) readableByteStreamControllerRespondWithNewView(byobBranch.controller, chunk);
-            readableByteStreamControllerEnqueue(otherBranch.controller, clonedChunk);
+            if (!byobCanceled) readableByteStreamControllerRespondWithNewView(byobBranch.controller, viewInfo(chunk));
+            readableByteStreamControllerEnqueue(otherBranch.controller, viewInfo(clonedChunk));
           } else if (!byobCanceled) {
-            readableByteStreamControllerRespondWithNewView(byobBranch.controller, chunk);
+            readableByteStreamControllerRespondWithNewView(byobBranch.controller, viewInfo(chunk));
           }
           reading = false;
           if (readAgainForBranch1) pull1Algorithm();
@@ -1288,7 +1353,7 @@ function readableByteStreamTee(stream) {
         if (!byobCanceled) readableByteStreamControllerClose(byobBranch.controller);
         if (!otherCanceled) readableByteStreamControllerClose(otherBranch.controller);
         if (chunk !== undefined) {
-          if (!byobCanceled) readableByteStreamControllerRespondWithNewView(byobBranch.controller, chunk);
+          if (!byobCanceled) readableByteStreamControllerRespondWithNewView(byobBranch.controller, viewInfo(chunk));
           if (!otherCanceled && !otherBranch.controller.pendingPullIntos.isEmpty()) {
             readableByteStreamControllerRespond(otherBranch.controller, 0);
           }
@@ -1299,7 +1364,7 @@ function readableByteStreamTee(stream) {
         reading = false;
       },
     );
-    readableStreamBYOBReaderRead(reader, view, 1, readIntoRequest);
+    readableStreamBYOBReaderRead(reader, viewInfo(view), 1, readIntoRequest);
   };
 
   const pull1Algorithm = () => {
@@ -1533,15 +1598,7 @@ function readableStreamDefaultControllerCallPullIfNeeded(controller) {
   }
   controller.pulling = true;
   const pullPromise = controller.pullAlgorithm();
-  uponPromise(pullPromise, () => {
-    controller.pulling = false;
-    if (controller.pullAgain) {
-      controller.pullAgain = false;
-      readableStreamDefaultControllerCallPullIfNeeded(controller);
-    }
-  }, (e) => {
-    readableStreamDefaultControllerError(controller, e);
-  });
+  PromisePrototypeThen(pullPromise, controller.onPullFulfilled, controller.onPullRejected);
 }
 
 function readableStreamDefaultControllerShouldCallPull(controller) {
@@ -1671,15 +1728,7 @@ function readableByteStreamControllerCallPullIfNeeded(controller) {
   }
   controller.pulling = true;
   const pullPromise = controller.pullAlgorithm();
-  uponPromise(pullPromise, () => {
-    controller.pulling = false;
-    if (controller.pullAgain) {
-      controller.pullAgain = false;
-      readableByteStreamControllerCallPullIfNeeded(controller);
-    }
-  }, (e) => {
-    readableByteStreamControllerError(controller, e);
-  });
+  PromisePrototypeThen(pullPromise, controller.onPullFulfilled, controller.onPullRejected);
 }
 
 function readableByteStreamControllerClearAlgorithms(controller) {
@@ -1731,14 +1780,19 @@ function readableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescripto
   return new Ctor(buffer, pullIntoDescriptor.byteOffset, bytesFilled / elementSize);
 }
 
-function readableByteStreamControllerEnqueue(controller, chunk) {
+/**
+ * ReadableByteStreamControllerEnqueue; `chunk` is a ViewInfo (see viewInfo()). `owned`
+ * (internal callers only) says no script can reach the chunk's buffer, so detaching it
+ * is unobservable and skipped (a JavaScriptCore transfer copies the bytes).
+ */
+function readableByteStreamControllerEnqueue(controller, chunk, owned = false) {
   const stream = controller.stream;
   if (controller.closeRequested || stream.state !== "readable") return;
-  const buffer = viewBuffer(chunk);
-  const byteOffset = viewByteOffset(chunk);
-  const byteLength = viewByteLength(chunk);
+  const buffer = chunk.buffer;
+  const byteOffset = chunk.byteOffset;
+  const byteLength = chunk.byteLength;
   if (isDetachedBuffer(buffer)) throw new TypeError("The chunk's buffer is detached");
-  const transferredBuffer = transferArrayBuffer(buffer);
+  const transferredBuffer = owned ? buffer : transferArrayBuffer(buffer);
   if (!controller.pendingPullIntos.isEmpty()) {
     const firstPendingPullInto = controller.pendingPullIntos.peek();
     if (isDetachedBuffer(firstPendingPullInto.buffer)) {
@@ -1890,22 +1944,23 @@ function readableByteStreamControllerProcessReadRequestsUsingQueue(controller) {
   }
 }
 
+/** ReadableByteStreamControllerPullInto; `view` is a ViewInfo. */
 function readableByteStreamControllerPullInto(controller, view, min, readIntoRequest) {
   const stream = controller.stream;
   let elementSize = 1;
   let ctor = DataView;
-  const name = typedArrayName(view);
+  const name = view.name;
   if (name !== undefined) {
     const entry = typedArrayTable[name];
     ctor = entry[0];
     elementSize = entry[1];
   }
   const minimumFill = min * elementSize;
-  const byteOffset = viewByteOffset(view);
-  const byteLength = viewByteLength(view);
+  const byteOffset = view.byteOffset;
+  const byteLength = view.byteLength;
   let buffer;
   try {
-    buffer = transferArrayBuffer(viewBuffer(view));
+    buffer = transferArrayBuffer(view.buffer);
   } catch (e) {
     readIntoRequest.errorSteps(e);
     return;
@@ -2013,12 +2068,13 @@ function readableByteStreamControllerRespondInternal(controller, bytesWritten) {
   readableByteStreamControllerCallPullIfNeeded(controller);
 }
 
+/** ReadableByteStreamControllerRespondWithNewView; `view` is a ViewInfo. */
 function readableByteStreamControllerRespondWithNewView(controller, view) {
   const firstDescriptor = controller.pendingPullIntos.peek();
   const state = controller.stream.state;
-  const byteLength = viewByteLength(view);
-  const byteOffset = viewByteOffset(view);
-  const buffer = viewBuffer(view);
+  const byteLength = view.byteLength;
+  const byteOffset = view.byteOffset;
+  const buffer = view.buffer;
   if (state === "closed") {
     if (byteLength !== 0) {
       throw new TypeError("The view's length must be 0 when calling respondWithNewView() on a closed stream");
@@ -2169,6 +2225,8 @@ class WSDefaultControllerRecord {
     this.closeAlgorithm = undefined;
     this.abortAlgorithm = undefined;
     this.object = undefined;
+    this.onWriteFulfilled = () => writableStreamDefaultControllerOnWriteFulfilled(this);
+    this.onWriteRejected = (reason) => writableStreamDefaultControllerOnWriteRejected(this, reason);
   }
 
   abortSteps(reason) {
@@ -2617,19 +2675,25 @@ function writableStreamDefaultControllerProcessWrite(controller, chunk) {
   const stream = controller.stream;
   writableStreamMarkFirstWriteRequestInFlight(stream);
   const sinkWritePromise = controller.writeAlgorithm(chunk);
-  uponPromise(sinkWritePromise, () => {
-    writableStreamFinishInFlightWrite(stream);
-    const state = stream.state;
-    dequeueValue(controller);
-    if (!writableStreamCloseQueuedOrInFlight(stream) && state === "writable") {
-      const backpressure = writableStreamDefaultControllerGetBackpressure(controller);
-      writableStreamUpdateBackpressure(stream, backpressure);
-    }
-    writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
-  }, (reason) => {
-    if (stream.state === "writable") writableStreamDefaultControllerClearAlgorithms(controller);
-    writableStreamFinishInFlightWriteWithError(stream, reason);
-  });
+  PromisePrototypeThen(sinkWritePromise, controller.onWriteFulfilled, controller.onWriteRejected);
+}
+
+function writableStreamDefaultControllerOnWriteFulfilled(controller) {
+  const stream = controller.stream;
+  writableStreamFinishInFlightWrite(stream);
+  const state = stream.state;
+  dequeueValue(controller);
+  if (!writableStreamCloseQueuedOrInFlight(stream) && state === "writable") {
+    const backpressure = writableStreamDefaultControllerGetBackpressure(controller);
+    writableStreamUpdateBackpressure(stream, backpressure);
+  }
+  writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
+}
+
+function writableStreamDefaultControllerOnWriteRejected(controller, reason) {
+  const stream = controller.stream;
+  if (stream.state === "writable") writableStreamDefaultControllerClearAlgorithms(controller);
+  writableStreamFinishInFlightWriteWithError(stream, reason);
 }
 
 function writableStreamDefaultControllerWrite(controller, chunk, chunkSize) {
@@ -3348,20 +3412,20 @@ class ReadableStreamBYOBReader {
 
   read(view, options = undefined) {
     const prefix = "Failed to execute 'read' on 'ReadableStreamBYOBReader'";
-    let reader, opts;
+    let reader, info, min;
     try {
       reader = getBYOBReader(this);
       if (reader === undefined) throw illegalInvocation(prefix);
       requiredArguments(arguments.length, 1, prefix);
-      view = convertArrayBufferView(view, prefix, "parameter 1");
-      opts = convertBYOBReadOptions(options, prefix, "parameter 2");
+      info = convertArrayBufferView(view, prefix, "parameter 1");
+      min = options === undefined ? 1 : convertBYOBReadOptions(options, prefix, "parameter 2").min;
     } catch (e) {
       return promiseRejectedWith(e);
     }
-    if (viewByteLength(view) === 0) {
+    if (info.byteLength === 0) {
       return promiseRejectedWith(new TypeError(`${prefix}: view must have non-zero byteLength`));
     }
-    const buffer = viewBuffer(view);
+    const buffer = info.buffer;
     if (ArrayBufferPrototypeGetByteLength(buffer) === 0) {
       if (isDetachedBuffer(buffer)) {
         return promiseRejectedWith(new TypeError(`${prefix}: view's buffer has been detached`));
@@ -3371,20 +3435,19 @@ class ReadableStreamBYOBReader {
     if (isDetachedBuffer(buffer)) {
       return promiseRejectedWith(new TypeError(`${prefix}: view's buffer has been detached`));
     }
-    const min = opts.min;
     if (min === 0) return promiseRejectedWith(new TypeError(`${prefix}: options.min must be greater than 0`));
-    if (typedArrayName(view) !== undefined) {
+    if (info.name !== undefined) {
       if (min > TypedArrayPrototypeGetLength(view)) {
         return promiseRejectedWith(new RangeError(`${prefix}: options.min must be less than or equal to view's length`));
       }
-    } else if (min > viewByteLength(view)) {
+    } else if (min > info.byteLength) {
       return promiseRejectedWith(new RangeError(`${prefix}: options.min must be less than or equal to view's byteLength`));
     }
     if (reader.stream === undefined) {
       return promiseRejectedWith(new TypeError(`${prefix}: This reader has been released`));
     }
     const readIntoRequest = new PromiseReadRequest();
-    readableStreamBYOBReaderRead(reader, view, min, readIntoRequest);
+    readableStreamBYOBReaderRead(reader, info, min, readIntoRequest);
     return readIntoRequest.promise;
   }
 
@@ -3493,16 +3556,16 @@ class ReadableByteStreamController {
     const controller = getRBSController(this);
     if (controller === undefined) throw illegalInvocation(prefix);
     requiredArguments(arguments.length, 1, prefix);
-    chunk = convertArrayBufferView(chunk, prefix, "parameter 1");
-    if (viewByteLength(chunk) === 0) throw new TypeError(`${prefix}: chunk must have non-zero byteLength`);
-    if (ArrayBufferPrototypeGetByteLength(viewBuffer(chunk)) === 0) {
+    const info = convertArrayBufferView(chunk, prefix, "parameter 1");
+    if (info.byteLength === 0) throw new TypeError(`${prefix}: chunk must have non-zero byteLength`);
+    if (ArrayBufferPrototypeGetByteLength(info.buffer) === 0) {
       throw new TypeError(`${prefix}: chunk's buffer must have non-zero byteLength`);
     }
     if (controller.closeRequested) throw new TypeError(`${prefix}: The stream has been closed`);
     if (controller.stream.state !== "readable") {
       throw new TypeError(`${prefix}: The stream is not in the readable state and cannot be enqueued to`);
     }
-    readableByteStreamControllerEnqueue(controller, chunk);
+    readableByteStreamControllerEnqueue(controller, info);
   }
 
   error(e = undefined) {
@@ -3538,7 +3601,7 @@ class ReadableStreamBYOBRequest {
     requiredArguments(arguments.length, 1, prefix);
     bytesWritten = converters["unsigned long long"](bytesWritten, prefix, "parameter 1", { enforceRange: true });
     if (request.controller === undefined) throw new TypeError(`${prefix}: This BYOB request has been invalidated`);
-    if (isDetachedBuffer(viewBuffer(request.view))) {
+    if (isDetachedBuffer(TypedArrayPrototypeGetBuffer(request.view))) {
       throw new TypeError(`${prefix}: The BYOB request's buffer has been detached and so cannot be used as a response`);
     }
     readableByteStreamControllerRespond(request.controller, bytesWritten);
@@ -3549,12 +3612,12 @@ class ReadableStreamBYOBRequest {
     const request = getBYOBRequest(this);
     if (request === undefined) throw illegalInvocation(prefix);
     requiredArguments(arguments.length, 1, prefix);
-    view = convertArrayBufferView(view, prefix, "parameter 1");
+    const info = convertArrayBufferView(view, prefix, "parameter 1");
     if (request.controller === undefined) throw new TypeError(`${prefix}: This BYOB request has been invalidated`);
-    if (isDetachedBuffer(viewBuffer(view))) {
+    if (isDetachedBuffer(info.buffer)) {
       throw new TypeError(`${prefix}: The given view's buffer has been detached and so cannot be used as a response`);
     }
-    readableByteStreamControllerRespondWithNewView(request.controller, view);
+    readableByteStreamControllerRespondWithNewView(request.controller, info);
   }
 }
 
@@ -4076,7 +4139,7 @@ function exportedReadableStreamBYOBReaderRead(reader, view, min = 1) {
   const record = expectBYOBReader(reader);
   if (record.stream === undefined) return promiseRejectedWith(new TypeError("The reader has been released"));
   const request = new InternalReadRequest();
-  readableStreamBYOBReaderRead(record, view, min, request);
+  readableStreamBYOBReaderRead(record, viewInfo(view), min, request);
   return request.promise;
 }
 
@@ -4103,19 +4166,22 @@ function exportedReadableStreamError(stream, e) {
 /**
  * "Enqueue" a chunk into a ReadableStream (for other specifications): a byte stream
  * responds to its current BYOB request when `chunk` is a view on the request's buffer.
+ * Pass `owned = true` for a chunk whose buffer no script can reach (e.g. fresh bytes from
+ * an op): its buffer is then not transferred (copied), which is unobservable.
  */
-function readableStreamEnqueue(stream, chunk) {
+function readableStreamEnqueue(stream, chunk, owned = false) {
   const record = expectRS(stream);
   const controller = record.controller;
   if (!controller.isByteController) {
     readableStreamDefaultControllerEnqueue(controller, chunk);
     return;
   }
+  const info = viewInfo(chunk);
   const request = readableByteStreamControllerGetBYOBRequest(controller);
-  if (request !== null && viewBuffer(chunk) === viewBuffer(request.view)) {
-    readableByteStreamControllerRespond(controller, viewByteLength(chunk));
+  if (request !== null && info.buffer === TypedArrayPrototypeGetBuffer(request.view)) {
+    readableByteStreamControllerRespond(controller, info.byteLength);
   } else {
-    readableByteStreamControllerEnqueue(controller, chunk);
+    readableByteStreamControllerEnqueue(controller, info, owned);
   }
 }
 
@@ -4317,9 +4383,9 @@ return ObjectFreeze({
   readableStreamDefaultControllerCanCloseOrEnqueue: (controller) =>
     readableStreamDefaultControllerCanCloseOrEnqueue(
       expectController(controller, getRSDefaultController, "ReadableStreamDefaultController")),
-  readableByteStreamControllerEnqueue: (controller, chunk) =>
+  readableByteStreamControllerEnqueue: (controller, chunk, owned = false) =>
     readableByteStreamControllerEnqueue(
-      expectController(controller, getRBSController, "ReadableByteStreamController"), chunk),
+      expectController(controller, getRBSController, "ReadableByteStreamController"), viewInfo(chunk), owned),
   readableByteStreamControllerClose: (controller) =>
     readableByteStreamControllerClose(expectController(controller, getRBSController, "ReadableByteStreamController")),
   readableByteStreamControllerError: (controller, e) =>
