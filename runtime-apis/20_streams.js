@@ -185,7 +185,10 @@ class List {
     return this.items.length === this.head;
   }
   push(item) {
-    ArrayPrototypePush(this.items, item);
+    // An indexed store (as fast as it gets in JavaScriptCore, unlike a call through an
+    // uncurried primordial); same [[Set]] semantics as Array.prototype.push.
+    const items = this.items;
+    items[items.length] = item;
   }
   peek() {
     return this.items[this.head];
