@@ -31,6 +31,7 @@ const {
   DataViewPrototypeGetByteOffset,
   FunctionPrototypeCall,
   MathMin,
+  MathTrunc,
   NumberIsNaN,
   ObjectCreate,
   ObjectDefineProperty,
@@ -444,6 +445,8 @@ const convertIteratorOptions = webidl.createDictionaryConverter("ReadableStreamI
 const convertBYOBReadOptions = webidl.createDictionaryConverter("ReadableStreamBYOBReaderReadOptions", [
   { key: "min", converter: (v, p, c) => converters["unsigned long long"](v, p, c, { enforceRange: true }), defaultValue: 1 },
 ]);
+
+const enforceRange = ObjectFreeze({ __proto__: null, enforceRange: true });
 
 function convertAbortSignal(value, prefix, context) {
   if (!isAbortSignal(value)) throw new TypeError(`${prefix}: ${context} is not of type 'AbortSignal'.`);
@@ -1925,7 +1928,10 @@ function readableByteStreamControllerInvalidateBYOBRequest(controller) {
   controller.byobRequest = null;
 }
 
+const noPullIntos = ObjectFreeze([]);
+
 function readableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller) {
+  if (controller.queueTotalSize === 0 || controller.pendingPullIntos.isEmpty()) return noPullIntos;
   const filledPullIntos = [];
   while (!controller.pendingPullIntos.isEmpty()) {
     if (controller.queueTotalSize === 0) break;
@@ -3602,7 +3608,10 @@ class ReadableStreamBYOBRequest {
     const request = getBYOBRequest(this);
     if (request === undefined) throw illegalInvocation(prefix);
     requiredArguments(arguments.length, 1, prefix);
-    bytesWritten = converters["unsigned long long"](bytesWritten, prefix, "parameter 1", { enforceRange: true });
+    if (typeof bytesWritten !== "number" || !(bytesWritten >= 0 && bytesWritten <= 9007199254740991) ||
+      bytesWritten !== MathTrunc(bytesWritten)) {
+      bytesWritten = converters["unsigned long long"](bytesWritten, prefix, "parameter 1", enforceRange);
+    }
     if (request.controller === undefined) throw new TypeError(`${prefix}: This BYOB request has been invalidated`);
     if (isDetachedBuffer(TypedArrayPrototypeGetBuffer(request.view))) {
       throw new TypeError(`${prefix}: The BYOB request's buffer has been detached and so cannot be used as a response`);
