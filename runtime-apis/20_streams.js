@@ -43,6 +43,7 @@ const {
   PromisePrototypeThen,
   PromiseReject,
   PromiseResolve,
+  PromiseWithResolvers,
   RangeError,
   SymbolAsyncIterator,
   SymbolIterator,
@@ -81,13 +82,11 @@ const resolvedPromise = PromiseResolve(undefined);
 /** A promise with its resolve/reject functions and whether it is still pending. */
 class Deferred {
   constructor() {
+    const capability = PromiseWithResolvers();
     this.pending = true;
-    this.resolveFn = undefined;
-    this.rejectFn = undefined;
-    this.promise = new Promise((resolve, reject) => {
-      this.resolveFn = resolve;
-      this.rejectFn = reject;
-    });
+    this.resolveFn = capability.resolve;
+    this.rejectFn = capability.reject;
+    this.promise = capability.promise;
   }
   resolve(value) {
     if (!this.pending) return;
@@ -117,11 +116,15 @@ function rejectedHandledDeferred(reason) {
 }
 
 function promiseResolvedWith(value) {
-  return PromiseResolve(value);
+  const capability = PromiseWithResolvers();
+  capability.resolve(value);
+  return capability.promise;
 }
 
 function promiseRejectedWith(reason) {
-  return PromiseReject(reason);
+  const capability = PromiseWithResolvers();
+  capability.reject(reason);
+  return capability.promise;
 }
 
 /** "Upon fulfillment/rejection": reactions that never throw; no derived rejection escapes. */
@@ -164,9 +167,9 @@ function invokePromiseCallback(fn, thisArg, arg0, arg1, argc) {
     // The promise of an algorithm is only ever reacted to, never handed to user code, so
     // one shared fulfilled promise can stand for every "promise resolved with undefined".
     if (result === undefined) return resolvedPromise;
-    return PromiseResolve(result);
+    return promiseResolvedWith(result);
   } catch (e) {
-    return PromiseReject(e);
+    return promiseRejectedWith(e);
   }
 }
 
@@ -739,12 +742,10 @@ class BYOBReaderRecord {
 /** A read request settling a promise with a { value, done } object (reader.read()). */
 class PromiseReadRequest {
   constructor() {
-    this.resolve = undefined;
-    this.reject = undefined;
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
+    const capability = PromiseWithResolvers();
+    this.resolve = capability.resolve;
+    this.reject = capability.reject;
+    this.promise = capability.promise;
   }
   chunkSteps(chunk) {
     this.resolve({ value: chunk, done: false });
@@ -963,7 +964,7 @@ function promiseResolve(value) {
   if (value !== null && typeof value === "object" && ObjectPrototypeIsPrototypeOf(PromisePrototype, value)) {
     if (value.constructor === Promise) return value;
   }
-  return PromiseResolve(value);
+  return promiseResolvedWith(value);
 }
 
 function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventCancel, signal) {
@@ -3231,12 +3232,10 @@ class ReadableStreamAsyncIterator {
 class IteratorReadRequest {
   constructor(reader) {
     this.reader = reader;
-    this.resolve = undefined;
-    this.reject = undefined;
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
+    const capability = PromiseWithResolvers();
+    this.resolve = capability.resolve;
+    this.reject = capability.reject;
+    this.promise = capability.promise;
   }
   chunkSteps(chunk) {
     this.resolve(chunk);
@@ -4111,12 +4110,10 @@ function exportedSetUpReadableStreamDefaultControllerFromUnderlyingSource(stream
 /** A promise of a null-prototype { value, done } (so resolving never looks up `then`). */
 class InternalReadRequest {
   constructor() {
-    this.resolve = undefined;
-    this.reject = undefined;
-    this.promise = new Promise((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
+    const capability = PromiseWithResolvers();
+    this.resolve = capability.resolve;
+    this.reject = capability.reject;
+    this.promise = capability.promise;
   }
   chunkSteps(chunk) {
     this.resolve({ __proto__: null, value: chunk, done: false });
