@@ -29,7 +29,7 @@ const {
   DataViewPrototypeGetBuffer,
   DataViewPrototypeGetByteLength,
   DataViewPrototypeGetByteOffset,
-  FunctionPrototypeCall,
+  ReflectApply,
   MathMin,
   MathTrunc,
   NumberIsNaN,
@@ -161,9 +161,9 @@ function queueMicrotask(fn) {
 function invokePromiseCallback(fn, thisArg, arg0, arg1, argc) {
   try {
     let result;
-    if (argc === 0) result = FunctionPrototypeCall(fn, thisArg);
-    else if (argc === 1) result = FunctionPrototypeCall(fn, thisArg, arg0);
-    else result = FunctionPrototypeCall(fn, thisArg, arg0, arg1);
+    if (argc === 0) result = ReflectApply(fn, thisArg, []);
+    else if (argc === 1) result = ReflectApply(fn, thisArg, [arg0]);
+    else result = ReflectApply(fn, thisArg, [arg0, arg1]);
     // The promise of an algorithm is only ever reacted to, never handed to user code, so
     // one shared fulfilled promise can stand for every "promise resolved with undefined".
     if (result === undefined) return resolvedPromise;
@@ -531,7 +531,7 @@ const sizeOne = () => 1;
 function extractSizeAlgorithm(strategy) {
   const size = strategy.size;
   if (size === undefined) return sizeOne;
-  return (chunk) => converters["unrestricted double"](FunctionPrototypeCall(size, undefined, chunk));
+  return (chunk) => converters["unrestricted double"](ReflectApply(size, undefined, [chunk]));
 }
 
 // =======================================================================================
@@ -820,7 +820,7 @@ function readableStreamFromIterable(asyncIterable) {
   const pullAlgorithm = () => {
     let nextResult;
     try {
-      nextResult = FunctionPrototypeCall(iteratorRecord.nextMethod, iteratorRecord.iterator);
+      nextResult = ReflectApply(iteratorRecord.nextMethod, iteratorRecord.iterator, []);
     } catch (e) {
       return promiseRejectedWith(e);
     }
@@ -852,7 +852,7 @@ function readableStreamFromIterable(asyncIterable) {
     if (returnMethod === undefined || returnMethod === null) return promiseResolvedWith(undefined);
     let returnResult;
     try {
-      returnResult = FunctionPrototypeCall(returnMethod, iterator, reason);
+      returnResult = ReflectApply(returnMethod, iterator, [reason]);
     } catch (e) {
       return promiseRejectedWith(e);
     }
@@ -879,7 +879,7 @@ function getAsyncIterator(obj) {
       throw new TypeError("ReadableStream.from: the argument is neither an async iterable nor an iterable");
     }
     if (typeof syncMethod !== "function") throw new TypeError("ReadableStream.from: @@iterator is not a function");
-    const syncIterator = FunctionPrototypeCall(syncMethod, obj);
+    const syncIterator = ReflectApply(syncMethod, obj, []);
     if (syncIterator === null || (typeof syncIterator !== "object" && typeof syncIterator !== "function")) {
       throw new TypeError("ReadableStream.from: @@iterator did not return an object");
     }
@@ -887,7 +887,7 @@ function getAsyncIterator(obj) {
     return createAsyncFromSyncIterator(syncIterator, syncNext);
   }
   if (typeof method !== "function") throw new TypeError("ReadableStream.from: @@asyncIterator is not a function");
-  const iterator = FunctionPrototypeCall(method, obj);
+  const iterator = ReflectApply(method, obj, []);
   if (iterator === null || (typeof iterator !== "object" && typeof iterator !== "function")) {
     throw new TypeError("ReadableStream.from: @@asyncIterator did not return an object");
   }
@@ -899,7 +899,7 @@ function createAsyncFromSyncIterator(syncIterator, syncNext) {
   const closeSync = () => {
     try {
       const ret = syncIterator.return;
-      if (ret !== undefined && ret !== null) FunctionPrototypeCall(ret, syncIterator);
+      if (ret !== undefined && ret !== null) ReflectApply(ret, syncIterator, []);
     } catch {
       // IteratorClose with a throw completion keeps the original error.
     }
@@ -927,7 +927,7 @@ function createAsyncFromSyncIterator(syncIterator, syncNext) {
     next(value) {
       let result;
       try {
-        result = FunctionPrototypeCall(syncNext, syncIterator, value);
+        result = ReflectApply(syncNext, syncIterator, [value]);
         return continuation(result, true);
       } catch (e) {
         return promiseRejectedWith(e);
@@ -944,7 +944,7 @@ function createAsyncFromSyncIterator(syncIterator, syncNext) {
         return promiseResolvedWith({ value, done: true });
       }
       try {
-        const result = FunctionPrototypeCall(returnMethod, syncIterator, value);
+        const result = ReflectApply(returnMethod, syncIterator, [value]);
         if (result === null || (typeof result !== "object" && typeof result !== "function")) {
           throw new TypeError("The iterator's return() result is not an object");
         }
@@ -1712,7 +1712,7 @@ function setUpReadableStreamDefaultControllerFromUnderlyingSource(stream, underl
   const pull = underlyingSourceDict.pull;
   const cancel = underlyingSourceDict.cancel;
   if (start !== undefined) {
-    startAlgorithm = () => FunctionPrototypeCall(start, underlyingSource, rsDefaultControllerObject(controller));
+    startAlgorithm = () => ReflectApply(start, underlyingSource, [rsDefaultControllerObject(controller)]);
   }
   if (pull !== undefined) {
     pullAlgorithm = () => invokePromiseCallback(pull, underlyingSource, rsDefaultControllerObject(controller), undefined, 1);
@@ -2171,7 +2171,7 @@ function setUpReadableByteStreamControllerFromUnderlyingSource(stream, underlyin
   const pull = underlyingSourceDict.pull;
   const cancel = underlyingSourceDict.cancel;
   if (start !== undefined) {
-    startAlgorithm = () => FunctionPrototypeCall(start, underlyingSource, rbsControllerObject(controller));
+    startAlgorithm = () => ReflectApply(start, underlyingSource, [rbsControllerObject(controller)]);
   }
   if (pull !== undefined) {
     pullAlgorithm = () => invokePromiseCallback(pull, underlyingSource, rbsControllerObject(controller), undefined, 1);
@@ -2598,7 +2598,7 @@ function setUpWritableStreamDefaultControllerFromUnderlyingSink(stream, underlyi
   const close = underlyingSinkDict.close;
   const abortFn = underlyingSinkDict.abort;
   if (start !== undefined) {
-    startAlgorithm = () => FunctionPrototypeCall(start, underlyingSink, wsDefaultControllerObject(controller));
+    startAlgorithm = () => ReflectApply(start, underlyingSink, [wsDefaultControllerObject(controller)]);
   }
   if (write !== undefined) {
     writeAlgorithm = (chunk) => invokePromiseCallback(write, underlyingSink, chunk, wsDefaultControllerObject(controller), 2);
@@ -3852,8 +3852,7 @@ class TransformStream {
       readableHighWaterMark, readableSizeAlgorithm);
     setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict);
     if (transformerDict.start !== undefined) {
-      startPromise.resolve(FunctionPrototypeCall(transformerDict.start, transformer,
-        tsDefaultControllerObject(stream.controller)));
+      startPromise.resolve(ReflectApply(transformerDict.start, transformer, [tsDefaultControllerObject(stream.controller)]));
     } else {
       startPromise.resolve(undefined);
     }
