@@ -197,7 +197,9 @@ const PromisePrototypeThen = primordials.PromisePrototypeThen;
 primordials.PromiseResolve = (value) => new PromiseCtor((resolve) => resolve(value));
 primordials.PromiseReject = (reason) => new PromiseCtor((_, reject) => reject(reason));
 /** A new promise with its resolve and reject functions. */
-primordials.PromiseWithResolvers = () => {
+// The engine's own Promise.withResolvers (bound to %Promise% above) is about 20 times
+// faster in JavaScriptCore than an executor closure; the fallback is for engines without it.
+if (typeof primordials.PromiseWithResolvers !== "function") primordials.PromiseWithResolvers = () => {
   let resolve, reject;
   const promise = new PromiseCtor((res, rej) => {
     resolve = res;
