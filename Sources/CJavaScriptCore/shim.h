@@ -37,6 +37,11 @@ JSValueRef JSScriptEvaluate(JSContextRef ctx, JSScriptRef script, JSValueRef thi
                             JSValueRef *exception);
 
 void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+
+typedef void (*JSHeapFinalizer)(JSContextGroupRef group, void *userData);
+/// Called after every garbage collection of the group's heap.
+void JSContextGroupAddHeapFinalizer(JSContextGroupRef group, JSHeapFinalizer finalizer, void *userData);
+void JSContextGroupRemoveHeapFinalizer(JSContextGroupRef group, JSHeapFinalizer finalizer, void *userData);
 void JSReportExtraMemoryCost(JSContextRef ctx, size_t size);
 
 #endif

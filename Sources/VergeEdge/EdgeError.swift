@@ -19,7 +19,7 @@ public enum EdgeError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .cpuTimeLimitExceeded(let limit, let realm):
             return "CPU time limit exceeded: \(realm) ran JavaScript for more than \(format(limit)) of CPU time "
-                + "in one invocation (raise it with --cpu-limit-ms, or `limits.cpuMs` in verge.json)"
+                + "in one invocation (raise it with --cpu-limit-ms)"
         case .heapLimitExceeded(let limit, let heapSize, let realm):
             return "heap limit exceeded: \(realm) grew the JavaScript heap to \(heapSize >> 20) MB, above the "
                 + "limit of \(limit >> 20) MB; the isolate was recycled (raise it with --heap-limit-mb)"

@@ -56,6 +56,10 @@ public final class Isolate {
         if limits.needsWatchdog {
             let interval = Double(limits.watchdogInterval.nanoseconds) / 1e9
             vm.setExecutionTimeLimit(seconds: interval) { [unowned self] in self.watchdogTick() }
+            // Microtasks run after the outermost call each start the watchdog afresh, so a
+            // chain of them never trips it; garbage collections (which such chains cause)
+            // check the budget instead.
+            vm.addHeapFinalizer { [unowned self] in self.checkBudgetAfterCollection() }
         }
     }
 
@@ -95,6 +99,7 @@ public final class Isolate {
         entryDepth = 1
         entryStartCPU = threadCPUTimeNanoseconds()
         defer {
+            vm.clearTerminationRequest(absorbingIn: realm.js.context)
             let used = threadCPUTimeNanoseconds() - entryStartCPU
             invocation.cpuNanoseconds += used
             entryDepth = 0
@@ -102,7 +107,13 @@ public final class Isolate {
             afterTask(realm)
         }
         do {
-            return try body()
+            let result = try body()
+            if vm.isTerminationRequested, let breach = invocation.breach {
+                // The budget ran out in microtasks after the call returned; they were ended.
+                realm.mayBeCorrupt = true
+                throw breach
+            }
+            return result
         } catch let exception as JSException where exception.isTermination {
             if invocation.breach == nil {
                 invocation.breach = .cpuTimeLimitExceeded(limit: invocation.cpuBudget ?? .zero, realm: realm.name)
@@ -126,6 +137,15 @@ public final class Isolate {
             return true
         }
         return false
+    }
+
+    private func checkBudgetAfterCollection() {
+        guard entryDepth > 0, let invocation = currentInvocation, invocation.breach == nil else { return }
+        let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
+        if let budget = invocation.cpuBudget, used > budget.nanoseconds {
+            invocation.breach = .cpuTimeLimitExceeded(limit: budget, realm: invocation.realmName)
+            vm.requestTermination()
+        }
     }
 
     private func afterTask(_ realm: Realm) {

@@ -30,19 +30,63 @@ public final class JSVirtualMachine {
     }
 
     private var timeLimit: Double = 0
+    private var terminationRequested = false
+    private var heapFinalizers: [() -> Void] = []
+
+    /// Ends the running script at the next check, even when the time limit is not reached
+    /// (a garbage collection found the current task over its budget). JavaScriptCore resets
+    /// the watchdog at each entry into the VM, which includes each microtask run after the
+    /// outermost call: an endless chain of short microtasks never reaches a time limit, so
+    /// the embedder must ask for termination itself.
+    public func requestTermination() {
+        guard timeLimit > 0 || terminationHandler != nil else { return }
+        terminationRequested = true
+        // A zero limit makes the next trap check call the callback at once.
+        JSContextGroupSetExecutionTimeLimit(group, 0, Self.watchdogCallback, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// Clears a `requestTermination` after the script ended and restores the time limit.
+    /// When the termination hit a microtask run after the outermost call returned, the VM
+    /// still carries it and would fail the next call: evaluating a no-op in `context`
+    /// absorbs it.
+    public func clearTerminationRequest(absorbingIn context: JSContextRef?) {
+        guard terminationRequested else { return }
+        terminationRequested = false
+        armWatchdog()
+        if let context {
+            JSStrings.with("void 0") { _ = JSEvaluateScript(context, $0, nil, nil, 1, nil) }
+        }
+    }
+
+    public var isTerminationRequested: Bool { terminationRequested }
+
+    /// Runs `body` after every garbage collection of this VM (on the JS thread when
+    /// concurrent GC is off, as Verge configures it).
+    public func addHeapFinalizer(_ body: @escaping () -> Void) {
+        if heapFinalizers.isEmpty {
+            JSContextGroupAddHeapFinalizer(group, { _, data in
+                guard let data else { return }
+                let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
+                for finalizer in vm.heapFinalizers { finalizer() }
+            }, Unmanaged.passUnretained(self).toOpaque())
+        }
+        heapFinalizers.append(body)
+    }
+
+    private static let watchdogCallback: JSShouldTerminateCallback = { _, data in
+        guard let data else { return true }
+        let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
+        if vm.terminationRequested { return true }
+        let terminate = vm.terminationHandler?() ?? true
+        if !terminate { vm.armWatchdog() }
+        return terminate
+    }
 
     /// (Re)arms JavaScriptCore's watchdog. The build of JavaScriptCore on Debian 12 does not
     /// re-arm the timer when the callback declines to terminate (checked: a callback that
     /// returns false is never called again in the same entry), so the callback re-arms it.
     private func armWatchdog() {
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        JSContextGroupSetExecutionTimeLimit(group, timeLimit, { _, data in
-            guard let data else { return true }
-            let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
-            let terminate = vm.terminationHandler?() ?? true
-            if !terminate { vm.armWatchdog() }
-            return terminate
-        }, context)
+        JSContextGroupSetExecutionTimeLimit(group, timeLimit, Self.watchdogCallback, Unmanaged.passUnretained(self).toOpaque())
     }
 
     public func clearExecutionTimeLimit() {

@@ -125,6 +125,20 @@ struct IsolateTests {
         #expect(outcome.uncaught.first?.message.contains("50 ms") == true)
     }
 
+    @Test func cpuLimitEndsAnEndlessMicrotaskChain() async throws {
+        // Each microtask re-enters the VM, which restarts JavaScriptCore's watchdog; the
+        // isolate checks the budget at garbage collections instead.
+        let (outcome, console) = try await runScript("""
+            let n = 0;
+            function again() { n++; Promise.resolve().then(again); }
+            setTimeout(() => console.log('timer ran after the chain was ended'), 5);
+            again();
+            """, limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(100)))
+        #expect(outcome.status == 1)
+        #expect(console.output == ["timer ran after the chain was ended"])
+        #expect(outcome.uncaught.first?.message.contains("CPU time limit exceeded") == true)
+    }
+
     @Test func cpuLimitCannotBeCaughtByTheScript() async throws {
         let reused = try await onIsolate(limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(30))) { _, realm -> String in
             do {
