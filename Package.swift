@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "Verge", targets: ["Verge"]),
         .executable(name: "verge", targets: ["VergeCLI"]),
+        .executable(name: "mixed-example", targets: ["MixedExample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -121,6 +122,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // examples/mixed: edge routes in JS/TS plus Swift routes, served by one VergeApp.
+        .executableTarget(
+            name: "MixedExample",
+            dependencies: ["Verge"],
+            path: "examples/mixed/swift",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "VergeJSTests",
             dependencies: ["VergeJS"],
@@ -134,6 +142,17 @@ let package = Package(
         .testTarget(
             name: "VergeRouterTests",
             dependencies: ["VergeRouter"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeServerTests",
+            dependencies: [
+                "Verge",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

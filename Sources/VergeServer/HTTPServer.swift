@@ -9,26 +9,30 @@ final class ServerContext: Sendable {
     let configuration: ServerConfiguration
     let applicationBox: ApplicationBox
     let log: LogSink
-    private let hosts: [ObjectIdentifier: NIOLoopBound<EdgeHost>]
+    /// One edge host per loop, created on its loop at first use.
+    private let hosts: [ObjectIdentifier: NIOLoopBoundBox<EdgeHost?>]
 
     init(configuration: ServerConfiguration, applicationBox: ApplicationBox, log: LogSink, group: MultiThreadedEventLoopGroup) {
         self.configuration = configuration
         self.applicationBox = applicationBox
         self.log = log
-        var hosts: [ObjectIdentifier: NIOLoopBound<EdgeHost>] = [:]
+        var hosts: [ObjectIdentifier: NIOLoopBoundBox<EdgeHost?>] = [:]
         for loop in group.makeIterator() {
-            let host = EdgeHost(loop: loop, configuration: configuration, log: log)
-            hosts[ObjectIdentifier(loop)] = NIOLoopBound(host, eventLoop: loop)
+            hosts[ObjectIdentifier(loop)] = NIOLoopBoundBox.makeEmptyBox(valueType: EdgeHost.self, eventLoop: loop)
         }
         self.hosts = hosts
     }
 
-    /// The edge host of `loop` (one per loop of the server's group).
+    /// The edge host of `loop` (one per loop of the server's group). Call on `loop`.
     func host(for loop: any EventLoop) -> EdgeHost? {
-        hosts[ObjectIdentifier(loop)]?.value
+        guard let box = hosts[ObjectIdentifier(loop)] else { return nil }
+        if let host = box.value { return host }
+        let host = EdgeHost(loop: loop, configuration: configuration, log: log)
+        box.value = host
+        return host
     }
 
-    func allHosts() -> [NIOLoopBound<EdgeHost>] { Array(hosts.values) }
+    func allHosts() -> [NIOLoopBoundBox<EdgeHost?>] { Array(hosts.values) }
 }
 
 /// The HTTP server: SwiftNIO directly, one event loop per core, HTTP/1.1 with pipelining,
@@ -89,7 +93,7 @@ public final class HTTPServer: Sendable {
         quiesce.initiateShutdown(promise: promise)
         try? await promise.futureResult.get()
         for host in context.allHosts() {
-            try? await host.eventLoop.submit { host.value.retireAll() }.get()
+            try? await host.eventLoop.submit { host.value?.retireAll() }.get()
         }
         try? await group.shutdownGracefully()
     }
@@ -105,7 +109,7 @@ public final class HTTPServer: Sendable {
         var isolates = 0
         var realms = 0
         for host in context.allHosts() {
-            let counts = try? await host.eventLoop.submit { (host.value.isolateCount, host.value.instanceCount) }.get()
+            let counts = try? await host.eventLoop.submit { (host.value?.isolateCount ?? 0, host.value?.instanceCount ?? 0) }.get()
             isolates += counts?.0 ?? 0
             realms += counts?.1 ?? 0
         }

@@ -1,0 +1,179 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Testing
+@testable import Verge
+
+@Suite("Swift (nodejs) routes behind the HTTP server")
+struct NodeRouteTests {
+    @Test func methodsParamsQueryAnd404() async throws {
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/api/files/[name]") { route in
+                route.get { request, context in
+                    .text("file=\(try context.params.string("name")) q=\(request.query("q") ?? "-") url=\(request.url)")
+                }
+                route.delete { _, _ in Response(status: .noContent) }
+            }
+            try app.nodejs("/docs/[...path]") { route in
+                route.get { _, context in .text(context.params.segments("path").joined(separator: "|")) }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let get = try await server.request("/api/files/report%20v2.pdf?q=a+b")
+        #expect(get.status == 200)
+        #expect(get.body == "file=report v2.pdf q=a b url=http://127.0.0.1:\(server.port)/api/files/report%20v2.pdf?q=a+b")
+        #expect(try await server.request("/docs/a/b/c").body == "a|b|c")
+        #expect(try await server.request("/nothing/here").status == 404)
+        #expect(try await server.request("/api/files/x", method: .DELETE).status == 204)
+    }
+
+    @Test func unimplementedMethodsAnswer405AndOptionsListsAllow() async throws {
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/thing") { route in
+                route.get { _, _ in .text("thing") }
+                route.post { _, _ in .text("posted") }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let put = try await server.request("/thing", method: .PUT)
+        #expect(put.status == 405)
+        #expect(put.headers.first(name: "allow") == "GET, HEAD, OPTIONS, POST")
+        let options = try await server.request("/thing", method: .OPTIONS)
+        #expect(options.status == 204)
+        #expect(options.headers.first(name: "allow") == "GET, HEAD, OPTIONS, POST")
+        let head = try await server.request("/thing", method: .HEAD)
+        #expect(head.status == 200)
+        #expect(head.body.isEmpty)
+        #expect(head.headers.first(name: "content-length") == "5")
+    }
+
+    @Test func requestBodiesStreamIn() async throws {
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/upload") { route in
+                route.post { request, _ in
+                    var total = 0
+                    var chunks = 0
+                    for try await chunk in request.body {
+                        total += chunk.readableBytes
+                        chunks += 1
+                    }
+                    return .text("bytes=\(total)")
+                }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let payload = String(repeating: "0123456789", count: 300_000)
+        let reply = try await server.request("/upload", method: .POST, body: payload)
+        #expect(reply.body == "bytes=3000000")
+    }
+
+    @Test func responsesStreamChunkByChunk() async throws {
+        let gate = AsyncStream<Void>.makeStream()
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/stream") { route in
+                route.get { _, _ in
+                    let stream = AsyncStream<String> { continuation in
+                        Task {
+                            continuation.yield("first\n")
+                            // The last chunk is produced only after the client saw the first.
+                            var iterator = gate.stream.makeAsyncIterator()
+                            _ = await iterator.next()
+                            continuation.yield("last\n")
+                            continuation.finish()
+                        }
+                    }
+                    return Response(body: .textStream(stream))
+                }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let response = try await server.client.execute(HTTPClientRequest(url: server.base + "/stream"), timeout: .seconds(10))
+        var iterator = response.body.makeAsyncIterator()
+        let first = try await iterator.next()
+        #expect(first.map { String(buffer: $0) } == "first\n")
+        gate.continuation.yield()
+        var rest = ""
+        while let chunk = try await iterator.next() { rest += String(buffer: chunk) }
+        #expect(rest == "last\n")
+    }
+
+    @Test func filesStreamFromDisk() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verge-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let content = String(repeating: "line of text\n", count: 50_000)
+        try content.write(to: directory.appendingPathComponent("big.txt"), atomically: true, encoding: .utf8)
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/files/[name]") { route in
+                route.get { _, context in
+                    Response(body: .file(path: directory.appendingPathComponent(try context.params.string("name")).path))
+                }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("/files/big.txt")
+        #expect(reply.status == 200)
+        #expect(reply.body == content)
+        #expect(reply.headers.first(name: "content-type") == "text/plain; charset=utf-8")
+        #expect(try await server.request("/files/missing.txt").status == 404)
+    }
+
+    @Test func thrownErrorsAnswer500WithAGenericBodyAndALogLine() async throws {
+        struct Broken: Error {}
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/broken") { route in route.get { _, _ in throw Broken() } }
+            try app.nodejs("/teapot") { route in route.get { _, _ in throw HTTPError(.imATeapot, "short and stout") } }
+        }
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("/broken")
+        #expect(reply.status == 500)
+        #expect(reply.body == "Internal Server Error\n")
+        #expect(server.log.contains { $0.contains("Swift handler threw") && $0.contains("Broken") })
+        let teapot = try await server.request("/teapot")
+        #expect(teapot.status == 418)
+        #expect(teapot.body == "short and stout")
+    }
+
+    @Test func trailingSlashRedirectsAndEachRequestIsLogged() async throws {
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/about") { route in route.get { _, _ in .text("about") } }
+        }
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("/about/?x=1")
+        #expect(reply.status == 308)
+        #expect(reply.headers.first(name: "location") == "/about?x=1")
+        _ = try await server.request("/about")
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(server.log.contains { $0.hasPrefix("GET /about 200 nodejs /about ") })
+    }
+
+    @Test func malformedHTTPGets400() async throws {
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/x") { route in route.get { _, _ in .text("x") } }
+        }
+        defer { Task { await server.stop() } }
+        let response = try await rawExchange(port: server.port, "GARBAGE / HTTP/9.9\r\n\r\n")
+        #expect(response.hasPrefix("HTTP/1.1 400"))
+    }
+}
+
+/// Sends raw bytes and reads until the server closes or 2 s pass.
+func rawExchange(port: Int, _ text: String) async throws -> String {
+    let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        .connect(host: "127.0.0.1", port: port) { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+    return try await channel.executeThenClose { inbound, outbound in
+        try await outbound.write(ByteBuffer(string: text))
+        var received = ""
+        let deadline = ContinuousClock.now + .seconds(2)
+        for try await chunk in inbound {
+            received += String(buffer: chunk)
+            if ContinuousClock.now > deadline || received.contains("\r\n\r\n") { break }
+        }
+        return received
+    }
+}
