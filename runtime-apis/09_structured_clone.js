@@ -411,12 +411,13 @@ function classifyTagged(value, tag) {
       if (succeeds(FinalizationRegistryPrototypeUnregister, value, {})) return K_UNCLONEABLE;
       break;
   }
+  // Platform objects first: a DOMException has [[ErrorData]] but is serialized as itself.
+  if (findEntry(serializables, value) !== null || findEntry(transferables, value) !== null) return K_PLATFORM;
+  if (value === globalThis) return K_UNCLONEABLE;
+  if (isPlatformObject(value)) return K_PLATFORM;
   // The slot-based kinds whose tag an own or inherited @@toStringTag hides.
   const realKind = classifyBySlots(value);
   if (realKind !== K_PLAIN) return realKind;
-  if (value === globalThis) return K_UNCLONEABLE;
-  if (findEntry(serializables, value) !== null || findEntry(transferables, value) !== null) return K_PLATFORM;
-  if (isPlatformObject(value)) return K_PLATFORM;
   // A built-in with internal slots we cannot check cheaply (Promise, generators, Intl…):
   // recognized by the intrinsic prototype its tag comes from.
   const owner = findOwner(value, SymbolToStringTag);
