@@ -10,18 +10,13 @@
 const {
   ArrayPrototypePush,
   ArrayPrototypeSplice,
-  ArrayPrototypeSlice,
   ArrayPrototypeIndexOf,
-  FunctionPrototypeCall,
   MathFloor,
   ObjectDefineProperty,
+  ReflectApply,
   ObjectFreeze,
   SafeMap,
   SafeWeakMap,
-  MapPrototypeGet,
-  MapPrototypeSet,
-  WeakMapPrototypeGet,
-  WeakMapPrototypeSet,
   TypeError,
   globalThis,
 } = core.primordials;
@@ -33,6 +28,29 @@ const ops = core.ops;
 function newDOMException(message, name) {
   const { DOMException } = core.require("dom_exception");
   return new DOMException(message, name);
+}
+
+// ---------------------------------------------------------------------------------------
+// Clock: the realm's monotonic high resolution time (ops.now), coarsened to 5 µs.
+// performance.now() reads it fresh. Event timestamps reuse the last reading while the
+// wall clock has not moved to the next millisecond: a native call per event would cost
+// more than the rest of the constructor, and timestamps stay monotonic and within 1 ms.
+
+const DateNow = core.primordials.DateNow;
+let lastReading = 0;
+let lastReadingDate = -1;
+
+/** Current high resolution time (ms since the realm's time origin), coarsened to 5 µs. */
+function highResolutionNow() {
+  lastReading = MathFloor(ops.now() * 200) / 200;
+  lastReadingDate = DateNow();
+  return lastReading;
+}
+
+/** highResolutionNow(), or the last reading when taken within the same millisecond. */
+function cachedNow() {
+  if (DateNow() !== lastReadingDate) return highResolutionNow();
+  return lastReading;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -65,7 +83,14 @@ const eventInitMembers = [
   { key: "cancelable", converter: converters.boolean, defaultValue: false },
   { key: "composed", converter: converters.boolean, defaultValue: false },
 ];
-const convertEventInit = webidl.createDictionaryConverter("EventInit", eventInitMembers);
+const convertEventInitGeneric = webidl.createDictionaryConverter("EventInit", eventInitMembers);
+
+/** EventInit, converted as WebIDL does (members in order), without the generic machinery. */
+function convertEventInit(value, prefix, context) {
+  if (value === undefined || value === null) return { bubbles: false, cancelable: false, composed: false };
+  if (typeof value !== "object" && typeof value !== "function") return convertEventInitGeneric(value, prefix, context);
+  return { bubbles: !!value.bubbles, cancelable: !!value.cancelable, composed: !!value.composed };
+}
 
 class EventState {
   constructor(type, bubbles, cancelable, composed, isTrusted) {
@@ -83,8 +108,7 @@ class EventState {
     this.initialized = true;
     this.dispatching = false;
     this.isTrusted = isTrusted;
-    // The performance.now() clock, coarsened to 5 µs as performance.now() is.
-    this.timeStamp = MathFloor(ops.now() * 200) / 200;
+    this.timeStamp = cachedNow();
   }
 }
 
@@ -94,9 +118,13 @@ class Event {
   constructor(type, eventInitDict = undefined) {
     const prefix = "Failed to construct 'Event'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    type = converters.DOMString(type, prefix, "Argument 1");
-    const init = convertEventInit(eventInitDict, prefix, "Argument 2");
-    this.#state = new EventState(type, init.bubbles, init.cancelable, init.composed, false);
+    if (typeof type !== "string") type = converters.DOMString(type, prefix, "Argument 1");
+    if (eventInitDict === undefined) {
+      this.#state = new EventState(type, false, false, false, false);
+    } else {
+      const init = convertEventInit(eventInitDict, prefix, "Argument 2");
+      this.#state = new EventState(type, init.bubbles, init.cancelable, init.composed, false);
+    }
     // [LegacyUnforgeable] readonly attribute boolean isTrusted: an own accessor.
     ObjectDefineProperty(this, "isTrusted", isTrustedDescriptor);
   }
@@ -263,7 +291,7 @@ class EventTarget {
     listenersOfOrNull = (target) => {
       if (isObjectLike(target)) {
         if (#listeners in target) return target.#listeners;
-        const adopted = WeakMapPrototypeGet(adoptedTargets, target);
+        const adopted = adoptedTargets.get(target);
         if (adopted !== undefined) return adopted;
       }
       return null;
@@ -294,7 +322,7 @@ class EventTarget {
     callback = convertListener(callback, prefix);
     const capture = flattenOptions(options);
     if (callback === null) return;
-    const list = MapPrototypeGet(listenersByType, type);
+    const list = listenersByType.get(type);
     if (list === undefined) return;
     for (let i = 0; i < list.length; i++) {
       const l = list[i];
@@ -326,10 +354,10 @@ class EventTarget {
 function addListener(target, listenersByType, type, callback, capture, once, passive, signal) {
   if (callback === null) return;
   if (signal !== null && core.require("abort").isAborted(signal)) return;
-  let list = MapPrototypeGet(listenersByType, type);
+  let list = listenersByType.get(type);
   if (list === undefined) {
     list = [];
-    MapPrototypeSet(listenersByType, type, list);
+    listenersByType.set(type, list);
   }
   for (let i = 0; i < list.length; i++) {
     const l = list[i];
@@ -345,7 +373,7 @@ function addListener(target, listenersByType, type, callback, capture, once, pas
     signal,
     removed: false,
   };
-  ArrayPrototypePush(list, listener);
+  list[list.length] = listener;
   if (signal !== null) {
     core.require("abort").addAbortAlgorithm(signal, () => removeListener(target, listener));
   }
@@ -360,7 +388,7 @@ function removeListener(target, listener) {
   listener.removed = true;
   const listenersByType = listenersOfOrNull(target);
   if (listenersByType === null) return;
-  const list = MapPrototypeGet(listenersByType, listener.type);
+  const list = listenersByType.get(listener.type);
   if (list === undefined) return;
   const index = ArrayPrototypeIndexOf(list, listener);
   if (index !== -1) ArrayPrototypeSplice(list, index, 1);
@@ -370,11 +398,13 @@ function removeListener(target, listener) {
 function dispatch(target, event, state) {
   state.dispatching = true;
   state.target = target;
-  const list = MapPrototypeGet(listenersOf(target), state.type);
+  const list = listenersOf(target).get(state.type);
   if (list !== undefined && list.length !== 0 && !state.stopPropagation) {
     // The listeners to call are those present when dispatch starts (a clone of the list);
     // listeners removed meanwhile are skipped through their `removed` flag.
-    const listeners = list.length === 1 ? [list[0]] : ArrayPrototypeSlice(list);
+    const count = list.length;
+    const listeners = new Array(count);
+    for (let i = 0; i < count; i++) listeners[i] = list[i];
     state.eventPhase = AT_TARGET;
     state.currentTarget = target;
     invokeListeners(listeners, target, event, state, true);
@@ -390,6 +420,7 @@ function dispatch(target, event, state) {
 
 /** DOM "inner invoke" for one phase. */
 function invokeListeners(listeners, target, event, state, capturing) {
+  const args = [event];
   for (let i = 0; i < listeners.length; i++) {
     const listener = listeners[i];
     if (listener.removed || listener.capture !== capturing) continue;
@@ -398,13 +429,13 @@ function invokeListeners(listeners, target, event, state, capturing) {
     try {
       const callback = listener.callback;
       if (typeof callback === "function") {
-        FunctionPrototypeCall(callback, target, event);
+        ReflectApply(callback, target, args);
       } else {
         const handleEvent = callback.handleEvent;
         if (typeof handleEvent !== "function") {
           throw new TypeError("The 'handleEvent' property of the event listener is not callable.");
         }
-        FunctionPrototypeCall(handleEvent, callback, event);
+        ReflectApply(handleEvent, callback, args);
       }
     } catch (error) {
       reportException(error);
@@ -422,14 +453,14 @@ webidl.configureInterface(EventTarget);
 
 /** Makes `object` an EventTarget (used for the global object). */
 function makeEventTarget(object) {
-  if (listenersOfOrNull(object) === null) WeakMapPrototypeSet(adoptedTargets, object, new SafeMap());
+  if (listenersOfOrNull(object) === null) adoptedTargets.set(object, new SafeMap());
 }
 
 /** True when `target` has a listener for `type` (lets callers skip creating events). */
 function hasListeners(target, type) {
   const listenersByType = listenersOfOrNull(target);
   if (listenersByType === null) return false;
-  const list = MapPrototypeGet(listenersByType, type);
+  const list = listenersByType.get(type);
   return list !== undefined && list.length !== 0;
 }
 
@@ -461,17 +492,17 @@ function defineEventHandler(prototype, type, { isError = false, onFirstSet } = {
     get [key]() {
       const self = this ?? globalThis;
       listenersOf(self);
-      const entries = WeakMapPrototypeGet(handlerState, self);
+      const entries = handlerState.get(self);
       const entry = entries === undefined ? undefined : entries[type];
       return entry === undefined ? null : entry.value;
     },
     set [key](value) {
       const self = this ?? globalThis;
       const listenersByType = listenersOf(self);
-      let entries = WeakMapPrototypeGet(handlerState, self);
+      let entries = handlerState.get(self);
       if (entries === undefined) {
         entries = { __proto__: null };
-        WeakMapPrototypeSet(handlerState, self, entries);
+        handlerState.set(self, entries);
       }
       // [LegacyTreatNonObjectAsNull]
       const handler = isObjectLike(value) ? value : null;
@@ -496,7 +527,7 @@ function defineEventHandler(prototype, type, { isError = false, onFirstSet } = {
           processEventHandler(entry, this, event, isError);
         };
         addListener(self, listenersByType, type, callback, false, false, null, null);
-        const list = MapPrototypeGet(listenersByType, type);
+        const list = listenersByType.get(type);
         entry.listener = list[list.length - 1];
         if (onFirstSet !== undefined) onFirstSet(self);
       }
@@ -521,10 +552,10 @@ function processEventHandler(entry, currentTarget, event, isError) {
   let result;
   if (isError && state.type === "error" && isErrorEvent(event)) {
     const e = errorEventStateOf(event);
-    result = FunctionPrototypeCall(callback, currentTarget, e.message, e.filename, e.lineno, e.colno, e.error);
+    result = ReflectApply(callback, currentTarget, [e.message, e.filename, e.lineno, e.colno, e.error]);
     if (result === true) setCanceled(state);
   } else {
-    result = FunctionPrototypeCall(callback, currentTarget, event);
+    result = ReflectApply(callback, currentTarget, [event]);
     if (result === false) setCanceled(state);
   }
 }
@@ -761,8 +792,10 @@ return ObjectFreeze({
   PromiseRejectionEvent,
   createMessageEvent,
   defineEventHandler,
+  cachedNow,
   dispatchTrusted,
   hasListeners,
+  highResolutionNow,
   makeEventTarget,
   setListenerObserver,
 });

@@ -699,6 +699,10 @@ const consoleObject = {
   groupEnd() {
     groupIndent = StringPrototypeSlice(groupIndent, 0, MathMax(0, groupIndent.length - 2));
   },
+  clear() {
+    // Empties the group stack; a log has no screen to clear.
+    groupIndent = "";
+  },
   table(tabularData = undefined, properties = undefined) {
     if (properties !== undefined) {
       properties = convertProperties(properties, "Failed to execute 'table' on 'console'", "Argument 2");

@@ -109,7 +109,7 @@ function runInternalTimer(id) {
   if (timer === undefined) return;
   const remaining = timer.deadline - ops.now();
   if (remaining > 1) {
-    ops.timerStart(id, remaining > MAX_DELAY ? MAX_DELAY : remaining);
+    ops.timerStart(id, remaining > MAX_DELAY ? MAX_DELAY : remaining, timer.keepsAlive);
     return;
   }
   MapPrototypeDelete(internalTimers, id);
@@ -122,17 +122,29 @@ function runInternalTimer(id) {
 
 /**
  * HTML "run steps after a timeout": runs `steps` in a task after `milliseconds` (any
- * non-negative number). Returns a function that cancels it.
+ * non-negative number). Returns { cancel(), ref() }. With `keepsAlive` false the timer
+ * does not keep the isolate busy until ref() is called.
  */
-function runAfterTimeout(milliseconds, steps) {
+function runAfterTimeout(milliseconds, steps, keepsAlive = true) {
   const id = allocateId();
   const delay = milliseconds > 0 ? milliseconds : 0;
-  MapPrototypeSet(internalTimers, id, { deadline: ops.now() + delay, steps });
-  ops.timerStart(id, delay > MAX_DELAY ? MAX_DELAY : delay);
-  return () => {
-    if (MapPrototypeGet(internalTimers, id) === undefined) return;
-    MapPrototypeDelete(internalTimers, id);
-    ops.timerCancel(id);
+  MapPrototypeSet(internalTimers, id, { deadline: ops.now() + delay, steps, keepsAlive });
+  ops.timerStart(id, delay > MAX_DELAY ? MAX_DELAY : delay, keepsAlive);
+  return {
+    __proto__: null,
+    cancel() {
+      if (MapPrototypeGet(internalTimers, id) === undefined) return;
+      MapPrototypeDelete(internalTimers, id);
+      ops.timerCancel(id);
+    },
+    /** Makes a pending timer keep the isolate busy from now on. */
+    ref() {
+      const timer = MapPrototypeGet(internalTimers, id);
+      if (timer === undefined || timer.keepsAlive) return;
+      timer.keepsAlive = true;
+      const remaining = timer.deadline - ops.now();
+      ops.timerStart(id, remaining > MAX_DELAY ? MAX_DELAY : remaining > 0 ? remaining : 0, true);
+    },
   };
 }
 

@@ -48,7 +48,7 @@ function newDOMException(message, name) {
 // Set in AbortSignal's static block.
 let internal_aborted_, internal_reason_, internal_addAlgorithm, internal_removeAlgorithm,
   internal_holdIfWaitedOn, internal_signalAbort, internal_runAbortSteps, internal_createDependent,
-  internal_link;
+  internal_link, internal_listenerAdded;
 
 class AbortSignal extends EventTarget {
   // undefined while not aborted (the spec's "abort reason").
@@ -63,6 +63,8 @@ class AbortSignal extends EventTarget {
   // dependents held strongly because something waits on them.
   #dependents = null;
   #strongDependents = null;
+  // For AbortSignal.timeout(): its pending timer ({ cancel, ref }).
+  #timeoutTimer = null;
 
   constructor(key = undefined) {
     if (key !== illegalConstructorKey) webidl.illegalConstructor();
@@ -87,11 +89,13 @@ class AbortSignal extends EventTarget {
     webidl.requiredArguments(arguments.length, 1, prefix);
     milliseconds = converters["unsigned long long"](milliseconds, prefix, "Argument 1", { enforceRange: true });
     const signal = new AbortSignal(illegalConstructorKey);
-    // The timer holds the signal strongly (a simplification of "a strong reference from
-    // the global to the signal while it has abort listeners").
-    core.require("timers").runAfterTimeout(milliseconds, () => {
+    // The timer holds the signal. It keeps the isolate busy only once the signal has an
+    // abort event listener (the DOM keeps such a signal alive; one only passed to, say,
+    // fetch() does not hold up an isolate that is otherwise done, as in other runtimes).
+    const timer = core.require("timers").runAfterTimeout(milliseconds, () => {
       signalAbort(signal, newDOMException("signal timed out", "TimeoutError"));
-    });
+    }, false);
+    signal.#timeoutTimer = timer;
     return signal;
   }
 
@@ -121,6 +125,19 @@ class AbortSignal extends EventTarget {
   // Internals: module functions with access to the private fields, unreachable from
   // user code.
   static {
+    internal_listenerAdded = function listenerAdded(signal) {
+      internal_holdIfWaitedOn(signal);
+      if (signal.#timeoutTimer !== null && !signal.#aborted) signal.#timeoutTimer.ref();
+      // A dependent of a timeout signal waits on it too.
+      const sources = signal.#sources;
+      if (sources !== null) {
+        for (let i = 0; i < sources.length; i++) {
+          const source = WeakRefPrototypeDeref(sources[i]);
+          if (source !== undefined && source.#timeoutTimer !== null && !source.#aborted) source.#timeoutTimer.ref();
+        }
+      }
+    };
+
     internal_aborted_ = function aborted_(signal) {
       return signal.#aborted;
     };
@@ -256,7 +273,7 @@ webidl.configureInterface(AbortSignal);
 
 // Dependent signals with `abort` listeners are held by their sources (see the top).
 setListenerObserver(AbortSignal.isInstance, (signal, type) => {
-  if (type === "abort") internal_holdIfWaitedOn(signal);
+  if (type === "abort") internal_listenerAdded(signal);
 });
 
 class AbortController {

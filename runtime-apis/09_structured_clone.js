@@ -43,19 +43,17 @@ const {
   FinalizationRegistryPrototypeUnregister,
   FunctionPrototypeCall,
   Map,
-  MapPrototypeGet,
   MapPrototypeGetSize,
-  MapPrototypeHas,
   MapPrototypeSet,
-  MapPrototypeEntries,
+  MapPrototypeForEach,
   NumberPrototypeValueOf,
   Object,
   ObjectDefineProperty,
   ObjectFreeze,
   ObjectGetOwnPropertyDescriptor,
   ObjectGetPrototypeOf,
+  ObjectHasOwn,
   ObjectKeys,
-  ObjectPrototypeHasOwnProperty,
   ObjectPrototypeToString,
   RangeError,
   ReferenceError,
@@ -67,7 +65,7 @@ const {
   Set,
   SetPrototypeAdd,
   SetPrototypeGetSize,
-  SetPrototypeValues,
+  SetPrototypeForEach,
   String,
   StringPrototypeValueOf,
   Symbol,
@@ -184,6 +182,12 @@ registerSerializable({
 // global whose module is loaded. Answers are cached per prototype.
 const platformPrototypes = new SafeWeakMap();
 let lazyGlobals = null;
+// Interfaces the global scope installs outside its lazyGlobals table.
+const extraInterfaces = {
+  __proto__: null,
+  Navigator: ["navigator", "Navigator"],
+  WorkerLocation: ["location", "WorkerLocation"],
+};
 
 function isPlatformPrototype(prototype) {
   if (WeakMapPrototypeHas(platformPrototypes, prototype)) return WeakMapPrototypeGet(platformPrototypes, prototype);
@@ -195,7 +199,7 @@ function isPlatformPrototype(prototype) {
     const name = nameDescriptor !== undefined ? nameDescriptor.value : undefined;
     if (typeof name === "string") {
       if (lazyGlobals === null) lazyGlobals = core.require("global_scope").lazyGlobals;
-      const where = lazyGlobals[name];
+      const where = lazyGlobals[name] ?? extraInterfaces[name];
       if (where !== undefined) {
         try {
           result = core.require(where[0])[where[1]] === ctor;
@@ -568,7 +572,7 @@ class Serializer {
       return value;
     }
     const memory = this.memory;
-    const seen = MapPrototypeGet(memory, value);
+    const seen = memory.get(value);
     if (seen !== undefined) return seen;
 
     const kind = classify(value);
@@ -576,14 +580,14 @@ class Serializer {
     switch (kind) {
       case K_PLAIN: {
         record = new Record(T_OBJECT);
-        MapPrototypeSet(memory, value, record);
+        memory.set(value, record);
         record.a = this.serializeProperties(value);
         return record;
       }
       case K_ARRAY: {
         record = new Record(T_ARRAY);
         record.b = value.length;
-        MapPrototypeSet(memory, value, record);
+        memory.set(value, record);
         record.a = this.serializeProperties(value);
         return record;
       }
@@ -621,26 +625,27 @@ class Serializer {
         return this.serializeView(value);
       case K_MAP: {
         record = new Record(T_MAP);
-        MapPrototypeSet(memory, value, record);
+        memory.set(value, record);
         // The entries are copied first: entries added while serializing are not included.
         const entries = [];
-        const iterator = MapPrototypeEntries(value);
-        for (let step = iterator.next(); !step.done; step = iterator.next()) {
-          ArrayPrototypePush(entries, step.value[0], step.value[1]);
-        }
+        MapPrototypeForEach(value, (entryValue, entryKey) => {
+          entries[entries.length] = entryKey;
+          entries[entries.length] = entryValue;
+        });
         const out = [];
-        for (let i = 0; i < entries.length; i++) ArrayPrototypePush(out, this.serialize(entries[i]));
+        for (let i = 0; i < entries.length; i++) out[i] = this.serialize(entries[i]);
         record.a = out;
         return record;
       }
       case K_SET: {
         record = new Record(T_SET);
-        MapPrototypeSet(memory, value, record);
+        memory.set(value, record);
         const items = [];
-        const iterator = SetPrototypeValues(value);
-        for (let step = iterator.next(); !step.done; step = iterator.next()) ArrayPrototypePush(items, step.value);
+        SetPrototypeForEach(value, (item) => {
+          items[items.length] = item;
+        });
         const out = [];
-        for (let i = 0; i < items.length; i++) ArrayPrototypePush(out, this.serialize(items[i]));
+        for (let i = 0; i < items.length; i++) out[i] = this.serialize(items[i]);
         record.a = out;
         return record;
       }
@@ -651,7 +656,7 @@ class Serializer {
       default:
         throw dataCloneError(`${ObjectPrototypeToString(value)} could not be cloned.`);
     }
-    MapPrototypeSet(memory, value, record);
+    memory.set(value, record);
     return record;
   }
 
@@ -659,12 +664,14 @@ class Serializer {
   serializeProperties(value) {
     const keys = ObjectKeys(value);
     const out = [];
+    let n = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       // A getter may have deleted a later property.
-      if (i > 0 && !ObjectPrototypeHasOwnProperty(value, key)) continue;
+      if (i > 0 && !ObjectHasOwn(value, key)) continue;
       const input = value[key];
-      ArrayPrototypePush(out, key, this.serialize(input));
+      out[n++] = key;
+      out[n++] = this.serialize(input);
     }
     return out;
   }
@@ -685,7 +692,7 @@ class Serializer {
     // Accompanying data: the stack (a string), and JavaScriptCore's location properties.
     const stack = ownDataValue(value, "stack");
     record.d = typeof stack === "string" ? stack : undefined;
-    MapPrototypeSet(this.memory, value, record);
+    this.memory.set(value, record);
     const causeDescriptor = ObjectGetOwnPropertyDescriptor(value, "cause");
     if (causeDescriptor !== undefined && "value" in causeDescriptor) {
       record.e = true;
@@ -715,7 +722,7 @@ class Serializer {
     record.c = isTyped ? TypedArrayPrototypeGetByteOffset(value) : DataViewPrototypeGetByteOffset(value);
     // Length in elements (bytes for DataView), or -1 for a length-tracking view.
     record.d = tracking ? -1 : isTyped ? TypedArrayPrototypeGetLength(value) : DataViewPrototypeGetByteLength(value);
-    MapPrototypeSet(this.memory, value, record);
+    this.memory.set(value, record);
     return record;
   }
 
@@ -726,7 +733,7 @@ class Serializer {
     }
     const record = new Record(T_PLATFORM);
     record.a = entry;
-    MapPrototypeSet(this.memory, value, record);
+    this.memory.set(value, record);
     record.b = this.serialize(entry.serialize(value, this.forStorage));
     return record;
   }
@@ -761,13 +768,13 @@ function serialize(value, transferList = [], forStorage = false) {
     if (!isObject || (!isArrayBuffer(transferable) && (entry = findEntry(transferables, transferable)) === null)) {
       throw dataCloneError("Value at index " + i + " of the transfer list is not a transferable object.");
     }
-    if (MapPrototypeHas(memory, transferable)) {
+    if (memory.has(transferable)) {
       throw dataCloneError("Value at index " + i + " of the transfer list is a duplicate.");
     }
     const record = new Record(PLACEHOLDER);
     record.a = entry;
-    MapPrototypeSet(memory, transferable, record);
-    ArrayPrototypePush(placeholders, record);
+    memory.set(transferable, record);
+    placeholders[placeholders.length] = record;
   }
   const serialized = serializer.serialize(value);
   // Check every transferable before detaching any of them.

@@ -12,7 +12,6 @@ const {
   ArrayPrototypeFilter,
   ArrayPrototypePush,
   ArrayPrototypeSort,
-  MathFloor,
   ObjectFreeze,
   Symbol,
   TypeError,
@@ -24,10 +23,8 @@ const ops = core.ops;
 
 const illegalConstructorKey = Symbol("PerformanceEntry");
 
-/** Current high resolution time, coarsened to 5 µs. */
-function now() {
-  return MathFloor(ops.now() * 200) / 200;
-}
+/** Current high resolution time, coarsened to 5 µs (the clock Event.timeStamp uses). */
+const now = core.require("event").highResolutionNow;
 
 function syntaxError(message) {
   const { DOMException } = core.require("dom_exception");
