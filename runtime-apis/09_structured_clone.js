@@ -117,6 +117,7 @@ const T_SET = 12;
 const T_ERROR = 13;
 const T_PLATFORM = 14; // a: the interface entry, b: its serialized data
 const T_TRANSFERRED = 15; // a: the interface entry, b: the transfer data
+const T_COPIED = 16; // a: an object a direct clone already made
 
 class Record {
   constructor(type) {
@@ -895,6 +896,8 @@ class Deserializer {
       case T_TRANSFERRED:
         value = record.a.receive(record.b);
         break;
+      case T_COPIED:
+        return record.a;
       default:
         throw dataCloneError("A value could not be deserialized.");
     }
@@ -942,6 +945,162 @@ function deserialize(result) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Direct cloning
+//
+// structuredClone() without a transfer list serializes and deserializes in one walk: the
+// deserialization steps run no user code, so building each copy as soon as its original is
+// serialized is indistinguishable from the two passes (a failure midway leaves only
+// garbage), and it allocates half as much.
+
+class DirectCloner {
+  constructor() {
+    this.memory = new SafeMap();
+    this.plainAssign = ReflectOwnKeys(ObjectPrototype).length === pristineObjectKeys &&
+      ReflectOwnKeys(ArrayPrototype).length === pristineArrayKeys;
+  }
+
+  clone(value) {
+    if (value === null) return value;
+    const type = typeof value;
+    if (type !== "object") {
+      if (type === "function") throw dataCloneError(`${describeFunction(value)} could not be cloned.`);
+      if (type === "symbol") throw dataCloneError(`${String(value)} could not be cloned.`);
+      return value;
+    }
+    const memory = this.memory;
+    const seen = memory.get(value);
+    if (seen !== undefined) return seen;
+    let copy;
+    switch (classify(value)) {
+      case K_PLAIN:
+        copy = {};
+        memory.set(value, copy);
+        this.copyProperties(value, copy);
+        return copy;
+      case K_ARRAY:
+        copy = new Array(value.length);
+        memory.set(value, copy);
+        this.copyProperties(value, copy);
+        return copy;
+      case K_BOOLEAN:
+        copy = new core.primordials.Boolean(BooleanPrototypeValueOf(value));
+        break;
+      case K_NUMBER:
+        copy = new core.primordials.Number(NumberPrototypeValueOf(value));
+        break;
+      case K_BIGINT:
+        copy = Object(BigIntPrototypeValueOf(value));
+        break;
+      case K_STRING:
+        copy = new String(StringPrototypeValueOf(value));
+        break;
+      case K_DATE:
+        copy = new Date(DatePrototypeGetTime(value));
+        break;
+      case K_REGEXP:
+        copy = new RegExp(RegExpPrototypeGetSource(value), originalFlags(value));
+        break;
+      case K_ARRAYBUFFER:
+        if (isDetached(value)) throw dataCloneError("An ArrayBuffer is detached and could not be cloned.");
+        copy = copyArrayBuffer(value);
+        break;
+      case K_VIEW:
+      case K_ERROR:
+      case K_PLATFORM: {
+        // Rarer kinds: through a record, sharing this walk's memory.
+        const serializer = new Serializer(false);
+        const recordMemory = new RecordMemory(this);
+        serializer.memory = recordMemory;
+        const deserializer = new Deserializer();
+        const result = deserializer.deserialize(serializer.serialize(value));
+        // Everything the side pass copied joins this walk's memory.
+        const token = deserializer.token;
+        recordMemory.records.forEach((record, original) => {
+          if (record.token === token) memory.set(original, record.out);
+        });
+        return result;
+      }
+      case K_MAP: {
+        copy = new Map();
+        memory.set(value, copy);
+        const entries = [];
+        MapPrototypeForEach(value, (entryValue, entryKey) => {
+          entries[entries.length] = entryKey;
+          entries[entries.length] = entryValue;
+        });
+        const cloned = [];
+        for (let i = 0; i < entries.length; i++) cloned[i] = this.clone(entries[i]);
+        for (let i = 0; i < cloned.length; i += 2) MapPrototypeSet(copy, cloned[i], cloned[i + 1]);
+        return copy;
+      }
+      case K_SET: {
+        copy = new Set();
+        memory.set(value, copy);
+        const items = [];
+        SetPrototypeForEach(value, (item) => {
+          items[items.length] = item;
+        });
+        const cloned = [];
+        for (let i = 0; i < items.length; i++) cloned[i] = this.clone(items[i]);
+        for (let i = 0; i < cloned.length; i++) SetPrototypeAdd(copy, cloned[i]);
+        return copy;
+      }
+      default:
+        throw dataCloneError(`${ObjectPrototypeToString(value)} could not be cloned.`);
+    }
+    memory.set(value, copy);
+    return copy;
+  }
+
+  /** Own enumerable string-keyed properties, each cloned if still present when reached. */
+  copyProperties(value, copy) {
+    const keys = ObjectKeys(value);
+    const plain = this.plainAssign;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (i > 0 && !ObjectHasOwn(value, key)) continue;
+      const cloned = this.clone(value[key]);
+      if (plain && key !== "__proto__") {
+        copy[key] = cloned;
+      } else {
+        ObjectDefineProperty(copy, key, { __proto__: null, value: cloned, writable: true, enumerable: true, configurable: true });
+      }
+    }
+  }
+}
+
+/**
+ * The memory of a Serializer used inside a direct walk: values already copied by the walk
+ * come back as "copied" records, so views, errors and platform objects share references
+ * with the rest of the graph.
+ */
+class RecordMemory {
+  constructor(direct) {
+    this.direct = direct;
+    this.records = new SafeMap();
+  }
+
+  get(value) {
+    const record = this.records.get(value);
+    if (record !== undefined) return record;
+    const copy = this.direct.memory.get(value);
+    if (copy === undefined) return undefined;
+    const copied = new Record(T_COPIED);
+    copied.a = copy;
+    this.records.set(value, copied);
+    return copied;
+  }
+
+  set(value, record) {
+    this.records.set(value, record);
+  }
+
+  has(value) {
+    return this.get(value) !== undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // structuredClone
 
 const convertTransferList = webidl.createSequenceConverter(converters.object);
@@ -953,6 +1112,7 @@ function structuredClone(value, options = undefined) {
   const prefix = "Failed to execute 'structuredClone'";
   webidl.requiredArguments(arguments.length, 1, prefix);
   options = convertOptions(options, prefix, "Argument 2");
+  if (options.transfer.length === 0) return new DirectCloner().clone(value);
   const serialized = serialize(value, options.transfer, false);
   return deserialize(serialized).value;
 }

@@ -171,7 +171,10 @@ public final class Realm {
         let invocation = callbackInvocation()
         // Clamped so that huge values cannot overflow (about 31 years).
         let delay = TimeAmount.nanoseconds(Int64(min(max(0, milliseconds), 1e12) * 1_000_000))
-        let task = isolate.eventLoop.assumeIsolated().scheduleTask(in: delay) { [unowned self] in
+        // Weak: NIO runs every task due in a loop tick from a copied list, so a timer
+        // cancelled by an earlier task of the same tick (one that closed this realm) still runs.
+        let task = isolate.eventLoop.assumeIsolated().scheduleTask(in: delay) { [weak self] () -> Void in
+            guard let self else { return }
             self.fireTimer(id: id, invocation: invocation)
         }
         if let previous = timers.updateValue(task, forKey: id) {

@@ -189,3 +189,29 @@ test(() => {
   target.dispatchEvent(new Event("x"));
   assert_equals(count, 0, "non-boolean primitives convert to capture = ToBoolean");
 }, "boolean options convert");
+
+test(() => {
+  const target = new EventTarget();
+  let count = 0;
+  function handler() {
+    count++;
+    if (count === 1) target.addEventListener("x", handler, { once: true });
+    if (count <= 2) target.dispatchEvent(new Event("x"));
+  }
+  target.addEventListener("x", handler, { once: true });
+  target.dispatchEvent(new Event("x"));
+  assert_equals(count, 2, "a once listener re-added from itself runs once per registration");
+}, "once: re-adding from inside the listener");
+
+test(() => {
+  const target = new EventTarget();
+  let count = 0;
+  for (let i = 0; i < 4; i++) {
+    target.addEventListener("x", (e) => {
+      count++;
+      e.stopImmediatePropagation();
+    }, { once: true });
+  }
+  for (let i = 0; i < 4; i++) target.dispatchEvent(new Event("x"));
+  assert_equals(count, 4, "each dispatch consumes one once listener");
+}, "once listeners with stopImmediatePropagation");

@@ -43,16 +43,18 @@ async_test((t) => {
 }, "setTimeout(f, 0) runs in a later task, in order");
 
 async_test((t) => {
+  // A timer waits for every timer started before it whose timeout is not longer.
   const order = [];
-  setTimeout(() => order.push(3), 3);
-  setTimeout(() => order.push(1), 1);
   setTimeout(() => order.push("0a"), 0);
   setTimeout(() => order.push("0b"));
+  setTimeout(() => order.push("1a"), 1);
+  setTimeout(() => order.push("1b"), 1);
   setTimeout(() => order.push(2), 2);
+  setTimeout(() => order.push(3), 3);
   setTimeout(t.step_func_done(() => {
-    assert_array_equals(order, ["0a", "0b", 1, 2, 3]);
+    assert_array_equals(order, ["0a", "0b", "1a", "1b", 2, 3]);
   }), 20);
-}, "timers run in order of timeout, then of creation");
+}, "timers started earlier with no longer timeouts run first");
 
 async_test((t) => {
   setTimeout(t.step_func_done(function (...args) {
