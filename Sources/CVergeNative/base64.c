@@ -179,49 +179,161 @@ size_t verge_base64_encoded_length(size_t count) {
     return (count + 2) / 3 * 4;
 }
 
-// Two base64 characters for each 12-bit value, filled once when the library loads.
-static uint16_t encode_pairs[4096];
+// Two base64 characters (as two UTF-16 code units) for each 12-bit value, filled once
+// when the library loads.
+static uint32_t encode_pairs[4096];
 
 __attribute__((constructor)) static void verge_base64_init(void) {
     for (unsigned v = 0; v < 4096; v++) {
-        unsigned char first = (unsigned char)encode_table[v >> 6];
-        unsigned char second = (unsigned char)encode_table[v & 63];
-        // Stored so that memcpy writes `first` then `second` on either endianness.
-        unsigned char bytes[2] = { first, second };
-        memcpy(&encode_pairs[v], bytes, 2);
+        uint16_t units[2] = { (uint16_t)(unsigned char)encode_table[v >> 6],
+                              (uint16_t)(unsigned char)encode_table[v & 63] };
+        memcpy(&encode_pairs[v], units, 4);
     }
 }
 
-long verge_base64_encode_utf16(const uint16_t *input, size_t count, char *output) {
-    // Check first (a loop compilers vectorize), so the encoding loop has no branch.
-    uint16_t any = 0;
-    for (size_t i = 0; i < count; i++) any |= input[i];
-    if (any > 0xFF) return -1;
-    char *out = output;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define VERGE_BASE64_SSSE3 1
+
+/// Encodes 12 units (bytes) per step with SSSE3 (W. Muła's method: shuffle each 3-byte
+/// group into place, split it into four 6-bit indices with multiplies, map indices to
+/// ASCII with a pshufb table of offsets), writing 16 UTF-16 units. Returns the units of
+/// input consumed (a multiple of 12); the caller encodes the rest.
+__attribute__((target("ssse3")))
+static size_t encode_ssse3(const uint16_t *input, size_t count, uint16_t *output, uint16_t *seen) {
+    const __m128i shuffle = _mm_set_epi8(10, 11, 9, 10, 7, 8, 6, 7, 4, 5, 3, 4, 1, 2, 0, 1);
+    const __m128i mask1 = _mm_set1_epi32(0x0fc0fc00);
+    const __m128i mult1 = _mm_set1_epi32(0x04000040);
+    const __m128i mask2 = _mm_set1_epi32(0x003f03f0);
+    const __m128i mult2 = _mm_set1_epi32(0x01000010);
+    const __m128i fifty_one = _mm_set1_epi8(51);
+    const __m128i twenty_six = _mm_set1_epi8(26);
+    const __m128i thirteen = _mm_set1_epi8(13);
+    const __m128i offsets = _mm_setr_epi8('a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+                                          '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '+' - 62,
+                                          '/' - 63, 'A', 0, 0);
+    const __m128i zero = _mm_setzero_si128();
+    __m128i any = zero;
     size_t i = 0;
+    // Each step reads 16 units (12 used), so stop 16 before the end.
+    for (; i + 16 <= count; i += 12) {
+        __m128i low = _mm_loadu_si128((const __m128i *)(input + i));
+        __m128i high = _mm_loadu_si128((const __m128i *)(input + i + 8));
+        any = _mm_or_si128(any, _mm_or_si128(low, high));
+        __m128i bytes = _mm_packus_epi16(low, high);
+        __m128i in = _mm_shuffle_epi8(bytes, shuffle);
+        __m128i t0 = _mm_and_si128(in, mask1);
+        __m128i t1 = _mm_mulhi_epu16(t0, mult1);
+        __m128i t2 = _mm_and_si128(in, mask2);
+        __m128i t3 = _mm_mullo_epi16(t2, mult2);
+        __m128i indices = _mm_or_si128(t1, t3);
+        __m128i result = _mm_subs_epu8(indices, fifty_one);
+        __m128i less = _mm_cmpgt_epi8(twenty_six, indices);
+        result = _mm_or_si128(result, _mm_and_si128(less, thirteen));
+        result = _mm_shuffle_epi8(offsets, result);
+        result = _mm_add_epi8(result, indices);
+        _mm_storeu_si128((__m128i *)(output), _mm_unpacklo_epi8(result, zero));
+        _mm_storeu_si128((__m128i *)(output + 8), _mm_unpackhi_epi8(result, zero));
+        output += 16;
+    }
+    // The OR of every unit read (units above 0xFF make the whole call fail).
+    uint16_t lanes[8];
+    _mm_storeu_si128((__m128i *)lanes, any);
+    uint16_t folded = 0;
+    for (int k = 0; k < 8; k++) folded |= lanes[k];
+    *seen = folded;
+    return i;
+}
+
+/// Decodes 16 base64 digits per step with SSSE3: range checks (SSE2) map the digits to
+/// sextets, two multiply-adds pack four sextets into three bytes, a pshufb orders them.
+/// Stops at the first block holding anything else (whitespace, padding, invalid, above
+/// U+00FF). Writes 12 units per block and up to 4 more past them (the caller leaves
+/// room). Returns the input units consumed (a multiple of 16).
+__attribute__((target("ssse3")))
+static size_t decode_ssse3(const uint16_t *input, size_t count, uint16_t *output) {
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i below_A = _mm_set1_epi8('A' - 1), above_Z = _mm_set1_epi8('Z' + 1);
+    const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+    const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+    const __m128i plus = _mm_set1_epi8('+'), slash = _mm_set1_epi8('/');
+    const __m128i off_A = _mm_set1_epi8(-65), off_a = _mm_set1_epi8(-71), off_0 = _mm_set1_epi8(4);
+    const __m128i off_plus = _mm_set1_epi8(19), off_slash = _mm_set1_epi8(16);
+    const __m128i merge1 = _mm_set1_epi32(0x01400140);
+    const __m128i merge2 = _mm_set1_epi32(0x00011000);
+    const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    size_t i = 0;
+    for (; i + 16 <= count; i += 16) {
+        __m128i low = _mm_loadu_si128((const __m128i *)(input + i));
+        __m128i high = _mm_loadu_si128((const __m128i *)(input + i + 8));
+        __m128i upper = _mm_srli_epi16(_mm_or_si128(low, high), 8);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(upper, zero)) != 0xFFFF) break;
+        __m128i c = _mm_packus_epi16(low, high);
+        __m128i in_AZ = _mm_and_si128(_mm_cmpgt_epi8(c, below_A), _mm_cmpgt_epi8(above_Z, c));
+        __m128i in_az = _mm_and_si128(_mm_cmpgt_epi8(c, below_a), _mm_cmpgt_epi8(above_z, c));
+        __m128i in_09 = _mm_and_si128(_mm_cmpgt_epi8(c, below_0), _mm_cmpgt_epi8(above_9, c));
+        __m128i is_plus = _mm_cmpeq_epi8(c, plus);
+        __m128i is_slash = _mm_cmpeq_epi8(c, slash);
+        __m128i valid = _mm_or_si128(_mm_or_si128(in_AZ, in_az), _mm_or_si128(in_09, _mm_or_si128(is_plus, is_slash)));
+        if (_mm_movemask_epi8(valid) != 0xFFFF) break;
+        __m128i offset = _mm_or_si128(
+            _mm_or_si128(_mm_and_si128(in_AZ, off_A), _mm_and_si128(in_az, off_a)),
+            _mm_or_si128(_mm_and_si128(in_09, off_0),
+                         _mm_or_si128(_mm_and_si128(is_plus, off_plus), _mm_and_si128(is_slash, off_slash))));
+        __m128i values = _mm_add_epi8(c, offset);
+        __m128i pairs = _mm_maddubs_epi16(values, merge1);
+        __m128i words = _mm_madd_epi16(pairs, merge2);
+        __m128i bytes = _mm_shuffle_epi8(words, order);
+        _mm_storeu_si128((__m128i *)(output), _mm_unpacklo_epi8(bytes, zero));
+        _mm_storeu_si128((__m128i *)(output + 8), _mm_unpackhi_epi8(bytes, zero));
+        output += 12;
+    }
+    return i;
+}
+
+static int has_ssse3 = 0;
+__attribute__((constructor)) static void verge_base64_detect(void) {
+    has_ssse3 = __builtin_cpu_supports("ssse3");
+}
+#endif
+
+long verge_base64_encode_utf16(const uint16_t *input, size_t count, uint16_t *output) {
+    // Units above 0xFF are looked for while encoding (OR of everything read); the output
+    // is discarded if there was one.
+    uint16_t any = 0;
+    uint16_t *out = output;
+    size_t i = 0;
+#ifdef VERGE_BASE64_SSSE3
+    if (has_ssse3) {
+        i = encode_ssse3(input, count, output, &any);
+        out = output + i / 3 * 4;
+    }
+#endif
+    // Units the vector loop read past `i` were checked there; check from `i` on here.
+    for (size_t k = i; k < count; k++) any |= input[k];
+    if (any > 0xFF) return -1;
     for (; i + 3 <= count; i += 3) {
         uint32_t n = ((uint32_t)input[i] << 16) | ((uint32_t)input[i + 1] << 8) | input[i + 2];
-        memcpy(out, &encode_pairs[n >> 12], 2);
-        memcpy(out + 2, &encode_pairs[n & 0xFFF], 2);
+        memcpy(out, &encode_pairs[n >> 12], 4);
+        memcpy(out + 2, &encode_pairs[n & 0xFFF], 4);
         out += 4;
     }
     size_t rest = count - i;
     if (rest == 1) {
         uint32_t n = (uint32_t)input[i] << 16;
-        out[0] = encode_table[n >> 18];
-        out[1] = encode_table[(n >> 12) & 63];
+        out[0] = (uint16_t)encode_table[n >> 18];
+        out[1] = (uint16_t)encode_table[(n >> 12) & 63];
         out[2] = '=';
         out[3] = '=';
         out += 4;
     } else if (rest == 2) {
         uint32_t n = ((uint32_t)input[i] << 16) | ((uint32_t)input[i + 1] << 8);
-        out[0] = encode_table[n >> 18];
-        out[1] = encode_table[(n >> 12) & 63];
-        out[2] = encode_table[(n >> 6) & 63];
+        out[0] = (uint16_t)encode_table[n >> 18];
+        out[1] = (uint16_t)encode_table[(n >> 12) & 63];
+        out[2] = (uint16_t)encode_table[(n >> 6) & 63];
         out[3] = '=';
         out += 4;
     }
-    *out = '\0';
     return (long)(out - output);
 }
 
@@ -280,6 +392,12 @@ long verge_base64_decode_utf16(const uint16_t *input, size_t count, uint16_t *ou
     // only when more input follows it (the last group may hold padding).
     uint16_t *out = output;
     size_t i = 0;
+#ifdef VERGE_BASE64_SSSE3
+    if (has_ssse3) {
+        i = decode_ssse3(input, count, output);
+        out = output + i / 4 * 3;
+    }
+#endif
     for (; i + 4 < count; i += 4) {
         uint16_t a = input[i], b = input[i + 1], c = input[i + 2], d = input[i + 3];
         if ((a | b | c | d) > 0xFF) break;

@@ -21,16 +21,15 @@ extension OpRegistry {
             }
             defer { JSStringRelease(string) }
             let count = JSStringGetLength(string)
-            let capacity = verge_base64_encoded_length(count) + 1
-            guard let output = malloc(capacity) else {
+            let capacity = max(verge_base64_encoded_length(count), 1)
+            guard let output = malloc(capacity * 2) else {
                 throw JSError.rangeError("out of memory encoding \(count) characters as base64")
             }
             defer { free(output) }
-            let characters = output.assumingMemoryBound(to: CChar.self)
-            let written = verge_base64_encode_utf16(JSStringGetCharactersPtr(string), count, characters)
+            let units = output.assumingMemoryBound(to: UInt16.self)
+            let written = verge_base64_encode_utf16(JSStringGetCharactersPtr(string), count, units)
             guard written >= 0 else { return JSValueMakeNull(ctx) }
-            // ASCII only: JavaScriptCore keeps it as an 8-bit string.
-            let result = JSStringCreateWithUTF8CString(characters)
+            let result = JSStringCreateWithCharacters(units, written)
             defer { JSStringRelease(result) }
             return JSValueMakeString(ctx, result)
         }
@@ -45,7 +44,7 @@ extension OpRegistry {
             defer { JSStringRelease(string) }
             let count = JSStringGetLength(string)
             guard count > 0 else { return realm.js.makeString("") }
-            let capacity = count / 4 * 3 + 3
+            let capacity = count / 4 * 3 + 8
             guard let output = malloc(capacity * 2), let scratch = malloc(count) else {
                 throw JSError.rangeError("out of memory decoding \(count) characters of base64")
             }
