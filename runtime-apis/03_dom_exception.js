@@ -1,14 +1,29 @@
 // DOMException (https://webidl.spec.whatwg.org/#idl-DOMException).
-// Instances are Error objects (they get a JS stack), but `name`, `message` and `code` are
-// prototype accessors, as WebIDL requires. Serializable through structuredClone.
+//
+// Instances are real Error objects (made by the Error constructor with DOMException's
+// prototype, so they have [[ErrorData]]: a JS stack, and Error.isError() is true), while
+// `name`, `message`, `code` and `cause` are brand-checked prototype accessors, as WebIDL
+// requires. DOMException.prototype inherits from Error.prototype; the interface object
+// itself from Function.prototype. Serializable through structuredClone (registered in
+// 09_structured_clone.js).
 
 const {
   Error,
   ObjectDefineProperty,
   ObjectFreeze,
-  ObjectPrototypeIsPrototypeOf,
+  ObjectGetOwnPropertyDescriptor,
   ObjectSetPrototypeOf,
+  ReflectConstruct,
+  SafeWeakMap,
+  StringPrototypeIncludes,
+  StringPrototypeIndexOf,
+  StringPrototypeSlice,
+  StringPrototypeSplit,
   SymbolFor,
+  TypeError,
+  WeakMapPrototypeGet,
+  WeakMapPrototypeHas,
+  WeakMapPrototypeSet,
 } = core.primordials;
 const webidl = core.require("webidl");
 
@@ -39,66 +54,104 @@ const nameToCode = {
   DataCloneError: 25,
 };
 
-const ErrorCaptureStackTrace = core.primordials.ErrorCaptureStackTrace;
+// exception -> { message, name, code, cause }
+const states = new SafeWeakMap();
+
+function stateOf(value) {
+  const state = (value !== null && typeof value === "object") ? WeakMapPrototypeGet(states, value) : undefined;
+  if (state === undefined) throw new TypeError("Illegal invocation");
+  return state;
+}
+
+const prefix = "Failed to construct 'DOMException'";
 
 class DOMException {
-  #message;
-  #name;
-  #code;
-
   constructor(message = "", options = "Error") {
-    // A JS stack, as errors have (own, non-enumerable `stack`).
-    if (typeof ErrorCaptureStackTrace === "function") {
-      ErrorCaptureStackTrace(this, DOMException);
-    } else {
-      ObjectDefineProperty(this, "stack", {
-        __proto__: null, value: new Error().stack, writable: true, enumerable: false, configurable: true,
-      });
-    }
-    this.#message = webidl.converters.DOMString(message, "Failed to construct 'DOMException'", "Argument 1");
-    // The second argument is the name (a DOMString), or an options dictionary with
-    // `name` and `cause` (WebIDL's newer constructor).
-    if (options !== null && typeof options === "object") {
-      const name = options.name;
-      this.#name = name === undefined ? "Error" : webidl.converters.DOMString(name, "Failed to construct 'DOMException'", "name");
-      if ("cause" in options) {
-        ObjectDefineProperty(this, "cause", { __proto__: null, value: options.cause, writable: true, enumerable: false, configurable: true });
+    message = webidl.converters.DOMString(message, prefix, "Argument 1");
+    // (DOMString or DOMExceptionOptions): null, undefined and objects are the dictionary
+    // { any cause; DOMString name = "Error"; }, read in member order.
+    let name = "Error";
+    let cause;
+    let hasCause = false;
+    if (options === null || typeof options === "object" || typeof options === "function") {
+      if (options !== null) {
+        cause = options.cause;
+        hasCause = cause !== undefined;
+        const nameValue = options.name;
+        if (nameValue !== undefined) name = webidl.converters.DOMString(nameValue, prefix, "'name' of 'DOMExceptionOptions'");
       }
     } else {
-      this.#name = webidl.converters.DOMString(options, "Failed to construct 'DOMException'", "Argument 2");
+      name = webidl.converters.DOMString(options, prefix, "Argument 2");
     }
-    this.#code = nameToCode[this.#name] ?? 0;
+    // An Error object (with [[ErrorData]] and a stack) whose prototype is new.target's.
+    const exception = ReflectConstruct(Error, [], new.target);
+    trimStack(exception);
+    WeakMapPrototypeSet(states, exception, {
+      message,
+      name,
+      code: nameToCode[name] ?? 0,
+      cause: hasCause ? cause : undefined,
+    });
+    return exception;
   }
 
   static isInstance(value) {
-    return value !== null && typeof value === "object" && #name in value;
+    return value !== null && typeof value === "object" && WeakMapPrototypeHas(states, value);
   }
 
   get message() {
-    webidl.assertBranded(this, DOMException.isInstance);
-    return this.#message;
+    return stateOf(this).message;
   }
 
   get name() {
-    webidl.assertBranded(this, DOMException.isInstance);
-    return this.#name;
+    return stateOf(this).name;
   }
 
   get code() {
-    webidl.assertBranded(this, DOMException.isInstance);
-    return this.#code;
+    return stateOf(this).code;
+  }
+
+  get cause() {
+    return stateOf(this).cause;
   }
 
   [SymbolFor("Verge.inspect")](inspect) {
+    const state = stateOf(this);
     const stack = this.stack;
-    const head = this.#message ? `${this.#name}: ${this.#message}` : this.#name;
-    return stack ? `${head}\n${indentStack(stack)}` : head;
+    const head = state.message ? `${state.name}: ${state.message}` : state.name;
+    return typeof stack === "string" && stack ? `${head}\n${indentStack(stack)}` : head;
+  }
+}
+
+/** Drops the frames of this constructor (Reflect.construct, runtime-apis) from the stack. */
+function trimStack(exception) {
+  const descriptor = ObjectGetOwnPropertyDescriptor(exception, "stack");
+  if (descriptor === undefined || typeof descriptor.value !== "string") return;
+  const stack = descriptor.value;
+  let start = 0;
+  while (start < stack.length) {
+    let end = StringPrototypeIndexOf(stack, "\n", start);
+    if (end === -1) end = stack.length;
+    const line = StringPrototypeSlice(stack, start, end);
+    if (line !== "construct@[native code]" && !StringPrototypeIncludes(line, "verge:runtime-apis/")) break;
+    start = end + 1;
+  }
+  if (start > 0 && start < stack.length) {
+    ObjectDefineProperty(exception, "stack", {
+      __proto__: null,
+      value: StringPrototypeSlice(stack, start),
+      writable: descriptor.writable,
+      enumerable: descriptor.enumerable,
+      configurable: descriptor.configurable,
+    });
   }
 }
 
 function indentStack(stack) {
+  const { formatStack } = core.require("console");
+  if (typeof formatStack === "function") return formatStack(stack);
   let out = "";
-  const lines = core.primordials.StringPrototypeSplit(stack, "\n");
+  const lines = StringPrototypeSplit(stack, "\n");
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] === "") continue;
     out += (out ? "\n" : "") + "    at " + lines[i];
@@ -139,6 +192,6 @@ webidl.configureInterface(DOMException, {
 // (https://webidl.spec.whatwg.org/#es-DOMException-specialness); the interface object
 // itself inherits from Function.prototype, as a class without `extends` does.
 ObjectSetPrototypeOf(DOMException.prototype, Error.prototype);
-void ObjectPrototypeIsPrototypeOf;
+webidl.setLength(DOMException, 0);
 
 return ObjectFreeze({ __proto__: null, DOMException, nameToCode });

@@ -3,26 +3,20 @@
 //
 // There is no DOM tree here: an event's path is its target alone, so dispatch runs the
 // target's capture listeners, then its other listeners (both in the AT_TARGET phase).
-// EventTarget state lives in a module-local WeakMap (not private fields) so the global
-// object can be an EventTarget too.
+// Event state lives in a private field; EventTarget state lives in a private field too,
+// plus a module-local WeakMap for objects that become EventTargets without being
+// constructed as one (the global object).
 
 const {
   ArrayPrototypePush,
   ArrayPrototypeSplice,
-  ArrayPrototypeSlice,
   ArrayPrototypeIndexOf,
-  Boolean,
-  FunctionPrototypeCall,
+  MathFloor,
   ObjectDefineProperty,
+  ReflectApply,
   ObjectFreeze,
-  ReflectHas,
   SafeMap,
   SafeWeakMap,
-  MapPrototypeGet,
-  MapPrototypeSet,
-  WeakMapPrototypeGet,
-  WeakMapPrototypeHas,
-  WeakMapPrototypeSet,
   TypeError,
   globalThis,
 } = core.primordials;
@@ -30,6 +24,34 @@ const webidl = core.require("webidl");
 const { converters } = webidl;
 
 const ops = core.ops;
+
+function newDOMException(message, name) {
+  const { DOMException } = core.require("dom_exception");
+  return new DOMException(message, name);
+}
+
+// ---------------------------------------------------------------------------------------
+// Clock: the realm's monotonic high resolution time (ops.now), coarsened to 5 µs.
+// performance.now() reads it fresh. Event timestamps reuse the last reading while the
+// wall clock has not moved to the next millisecond: a native call per event would cost
+// more than the rest of the constructor, and timestamps stay monotonic and within 1 ms.
+
+const DateNow = core.primordials.DateNow;
+let lastReading = 0;
+let lastReadingDate = -1;
+
+/** Current high resolution time (ms since the realm's time origin), coarsened to 5 µs. */
+function highResolutionNow() {
+  lastReading = MathFloor(ops.now() * 200) / 200;
+  lastReadingDate = DateNow();
+  return lastReading;
+}
+
+/** highResolutionNow(), or the last reading when taken within the same millisecond. */
+function cachedNow() {
+  if (DateNow() !== lastReadingDate) return highResolutionNow();
+  return lastReading;
+}
 
 // ---------------------------------------------------------------------------------------
 // Event
@@ -39,17 +61,21 @@ const CAPTURING_PHASE = 1;
 const AT_TARGET = 2;
 const BUBBLING_PHASE = 3;
 
-// Per-event state, keyed by the event object (subclasses share it).
-const eventState = new SafeWeakMap();
+// Set in Event's static block: the internal state of an event (throws "Illegal
+// invocation" for anything else) and the brand check.
+let stateOf;
+let isEvent;
 
-function stateOf(event) {
-  const state = WeakMapPrototypeGet(eventState, event);
-  if (state === undefined) throw new TypeError("Illegal invocation");
-  return state;
-}
-
-const isTrustedGetter = function isTrusted() {
-  return stateOf(this).isTrusted;
+const isTrustedGetter = {
+  get isTrusted() {
+    return stateOf(this).isTrusted;
+  },
+};
+const isTrustedDescriptor = {
+  __proto__: null,
+  get: core.primordials.ObjectGetOwnPropertyDescriptor(isTrustedGetter, "isTrusted").get,
+  enumerable: true,
+  configurable: false,
 };
 
 const eventInitMembers = [
@@ -57,19 +83,64 @@ const eventInitMembers = [
   { key: "cancelable", converter: converters.boolean, defaultValue: false },
   { key: "composed", converter: converters.boolean, defaultValue: false },
 ];
-const convertEventInit = webidl.createDictionaryConverter("EventInit", eventInitMembers);
+const convertEventInitGeneric = webidl.createDictionaryConverter("EventInit", eventInitMembers);
+
+/** EventInit, converted as WebIDL does (members in order), without the generic machinery. */
+function convertEventInit(value, prefix, context) {
+  if (value === undefined || value === null) return { bubbles: false, cancelable: false, composed: false };
+  if (typeof value !== "object" && typeof value !== "function") return convertEventInitGeneric(value, prefix, context);
+  return { bubbles: !!value.bubbles, cancelable: !!value.cancelable, composed: !!value.composed };
+}
+
+class EventState {
+  constructor(type, bubbles, cancelable, composed, isTrusted) {
+    this.type = type;
+    this.bubbles = bubbles;
+    this.cancelable = cancelable;
+    this.composed = composed;
+    this.target = null;
+    this.currentTarget = null;
+    this.eventPhase = NONE;
+    this.stopPropagation = false;
+    this.stopImmediatePropagation = false;
+    this.canceled = false;
+    this.inPassiveListener = false;
+    this.initialized = true;
+    this.dispatching = false;
+    this.isTrusted = isTrusted;
+    this.timeStamp = cachedNow();
+  }
+}
 
 class Event {
+  #state;
+
   constructor(type, eventInitDict = undefined) {
-    const prefix = `Failed to construct '${new.target?.name ?? "Event"}'`;
+    const prefix = "Failed to construct 'Event'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    type = converters.DOMString(type, prefix, "Argument 1");
-    const init = convertEventInit(eventInitDict, prefix, "Argument 2");
-    initializeEvent(this, type, init, false);
+    if (typeof type !== "string") type = converters.DOMString(type, prefix, "Argument 1");
+    if (eventInitDict === undefined) {
+      this.#state = new EventState(type, false, false, false, false);
+    } else {
+      const init = convertEventInit(eventInitDict, prefix, "Argument 2");
+      this.#state = new EventState(type, init.bubbles, init.cancelable, init.composed, false);
+    }
+    // [LegacyUnforgeable] readonly attribute boolean isTrusted: an own accessor.
+    ObjectDefineProperty(this, "isTrusted", isTrustedDescriptor);
+  }
+
+  static {
+    isEvent = (value) => value !== null && typeof value === "object" && #state in value;
+    stateOf = (value) => {
+      if (value === null || typeof value !== "object" || !(#state in value)) {
+        throw new TypeError("Illegal invocation");
+      }
+      return value.#state;
+    };
   }
 
   static isInstance(value) {
-    return value !== null && typeof value === "object" && WeakMapPrototypeHas(eventState, value);
+    return isEvent(value);
   }
 
   get type() { return stateOf(this).type; }
@@ -115,45 +186,27 @@ class Event {
 
   initEvent(type, bubbles = false, cancelable = false) {
     const state = stateOf(this);
-    webidl.requiredArguments(arguments.length, 1, "Failed to execute 'initEvent' on 'Event'");
+    const prefix = "Failed to execute 'initEvent' on 'Event'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
+    bubbles = converters.boolean(bubbles);
+    cancelable = converters.boolean(cancelable);
     if (state.dispatching) return;
-    state.initialized = true;
-    state.stopPropagation = false;
-    state.stopImmediatePropagation = false;
-    state.canceled = false;
-    state.isTrusted = false;
-    state.target = null;
-    state.type = converters.DOMString(type);
-    state.bubbles = converters.boolean(bubbles);
-    state.cancelable = converters.boolean(cancelable);
+    initializeEvent(state, type, bubbles, cancelable);
   }
 }
 
-function initializeEvent(event, type, init, isTrusted) {
-  WeakMapPrototypeSet(eventState, event, {
-    type,
-    bubbles: init.bubbles,
-    cancelable: init.cancelable,
-    composed: init.composed,
-    target: null,
-    currentTarget: null,
-    eventPhase: NONE,
-    stopPropagation: false,
-    stopImmediatePropagation: false,
-    canceled: false,
-    inPassiveListener: false,
-    initialized: true,
-    dispatching: false,
-    isTrusted,
-    timeStamp: ops.now(),
-  });
-  // [LegacyUnforgeable] readonly attribute boolean isTrusted: an own accessor.
-  ObjectDefineProperty(event, "isTrusted", {
-    __proto__: null,
-    get: isTrustedGetter,
-    enumerable: true,
-    configurable: false,
-  });
+/** DOM "initialize" an event (initEvent and friends). */
+function initializeEvent(state, type, bubbles, cancelable) {
+  state.initialized = true;
+  state.stopPropagation = false;
+  state.stopImmediatePropagation = false;
+  state.canceled = false;
+  state.isTrusted = false;
+  state.target = null;
+  state.type = type;
+  state.bubbles = bubbles;
+  state.cancelable = cancelable;
 }
 
 function setCanceled(state) {
@@ -167,57 +220,86 @@ webidl.configureInterface(Event, {
 // ---------------------------------------------------------------------------------------
 // EventTarget
 
-// target -> Map<type, listener[]>
-const targetState = new SafeWeakMap();
+// Listener lists: Map<type, listener[]>, in a private field of EventTarget instances, or
+// in this map for objects made EventTargets by makeEventTarget (the global object).
+const adoptedTargets = new SafeWeakMap();
+let listenersOfOrNull;
 
 function listenersOf(target) {
-  const listeners = WeakMapPrototypeGet(targetState, target);
-  if (listeners === undefined) throw new TypeError("Illegal invocation");
+  const listeners = listenersOfOrNull(target);
+  if (listeners === null) throw new TypeError("Illegal invocation");
   return listeners;
 }
 
-function flattenOptions(options) {
-  if (typeof options === "boolean") return options;
-  if (options === null || options === undefined) return false;
-  if (typeof options !== "object" && typeof options !== "function") return converters.boolean(options);
-  return converters.boolean(options.capture);
+// Observers told when a listener is added: [isInstance, fn(target, type)] (AbortSignal
+// keeps dependent signals with abort listeners alive).
+const listenerObservers = [];
+
+/** Calls `fn(target, type)` whenever a listener is added to a target `isInstance` accepts. */
+function setListenerObserver(isInstance, fn) {
+  ArrayPrototypePush(listenerObservers, { isInstance, fn });
 }
 
-function flattenMoreOptions(options) {
-  const capture = flattenOptions(options);
-  let once = false;
-  let passive = null;
+function isObjectLike(value) {
+  return value !== null && (typeof value === "object" || typeof value === "function");
+}
+
+/** EventListenerOptions's capture, or the boolean itself. */
+function flattenOptions(options) {
+  if (typeof options === "boolean") return options;
+  if (isObjectLike(options)) return converters.boolean(options.capture);
+  // null and undefined convert to an empty dictionary; other primitives to a boolean.
+  if (options === null || options === undefined) return false;
+  return converters.boolean(options);
+}
+
+/** AddEventListenerOptions, converted in WebIDL's member order. */
+function flattenMoreOptions(options, prefix) {
+  if (!isObjectLike(options)) {
+    return { capture: flattenOptions(options), once: false, passive: null, signal: null };
+  }
+  const capture = converters.boolean(options.capture);
+  const once = converters.boolean(options.once);
+  const passiveValue = options.passive;
+  const passive = passiveValue === undefined ? null : converters.boolean(passiveValue);
+  const signalValue = options.signal;
   let signal = null;
-  if (options !== null && (typeof options === "object" || typeof options === "function")) {
-    once = converters.boolean(options.once);
-    if (options.passive !== undefined) passive = converters.boolean(options.passive);
-    if (ReflectHas(options, "signal") || options.signal !== undefined) {
-      signal = options.signal;
-      const { AbortSignal } = core.require("abort");
-      if (!AbortSignal.isInstance(signal)) {
-        throw new TypeError("Failed to execute 'addEventListener' on 'EventTarget': member signal is not of type AbortSignal.");
-      }
+  if (signalValue !== undefined) {
+    const { AbortSignal } = core.require("abort");
+    if (!AbortSignal.isInstance(signalValue)) {
+      throw new TypeError(`${prefix}: member signal is not of type AbortSignal.`);
     }
+    signal = signalValue;
   }
   return { capture, once, passive, signal };
 }
 
 function convertListener(callback, prefix) {
   if (callback === null || callback === undefined) return null;
-  if (typeof callback !== "function" && typeof callback !== "object") {
+  if (!isObjectLike(callback)) {
     throw new TypeError(`${prefix}: The callback provided as parameter 2 is not an object.`);
   }
   return callback;
 }
 
 class EventTarget {
-  constructor() {
-    WeakMapPrototypeSet(targetState, this, new SafeMap());
+  #listeners = new SafeMap();
+
+  constructor() {}
+
+  static {
+    listenersOfOrNull = (target) => {
+      if (isObjectLike(target)) {
+        if (#listeners in target) return target.#listeners;
+        const adopted = adoptedTargets.get(target);
+        if (adopted !== undefined) return adopted;
+      }
+      return null;
+    };
   }
 
   static isInstance(value) {
-    return value !== null && (typeof value === "object" || typeof value === "function") &&
-      WeakMapPrototypeHas(targetState, value);
+    return listenersOfOrNull(value) !== null;
   }
 
   addEventListener(type, callback, options = undefined) {
@@ -227,32 +309,8 @@ class EventTarget {
     webidl.requiredArguments(arguments.length, 2, prefix);
     type = converters.DOMString(type, prefix, "Argument 1");
     callback = convertListener(callback, prefix);
-    const { capture, once, passive, signal } = flattenMoreOptions(options);
-    if (callback === null) return;
-    if (signal !== null && signal.aborted) return;
-    let list = MapPrototypeGet(listenersByType, type);
-    if (list === undefined) {
-      list = [];
-      MapPrototypeSet(listenersByType, type, list);
-    }
-    for (let i = 0; i < list.length; i++) {
-      const l = list[i];
-      if (l.callback === callback && l.capture === capture) return;
-    }
-    const listener = {
-      type,
-      callback,
-      capture,
-      // A passive default applies to touch/wheel events on windows only; none here.
-      passive: passive === null ? false : passive,
-      once,
-      signal,
-      removed: false,
-    };
-    ArrayPrototypePush(list, listener);
-    if (signal !== null) {
-      core.require("abort").addAbortAlgorithm(signal, () => removeListener(self, listener));
-    }
+    const { capture, once, passive, signal } = flattenMoreOptions(options, prefix);
+    addListener(self, listenersByType, type, callback, capture, once, passive, signal);
   }
 
   removeEventListener(type, callback, options = undefined) {
@@ -264,7 +322,7 @@ class EventTarget {
     callback = convertListener(callback, prefix);
     const capture = flattenOptions(options);
     if (callback === null) return;
-    const list = MapPrototypeGet(listenersByType, type);
+    const list = listenersByType.get(type);
     if (list === undefined) return;
     for (let i = 0; i < list.length; i++) {
       const l = list[i];
@@ -280,39 +338,77 @@ class EventTarget {
     listenersOf(self);
     const prefix = "Failed to execute 'dispatchEvent' on 'EventTarget'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    if (!Event.isInstance(event)) {
+    if (!isEvent(event)) {
       throw new TypeError(`${prefix}: parameter 1 is not of type 'Event'.`);
     }
     const state = stateOf(event);
     if (state.dispatching || !state.initialized) {
-      const { DOMException } = core.require("dom_exception");
-      throw new DOMException("The event is already being dispatched.", "InvalidStateError");
+      throw newDOMException(`${prefix}: The event is already being dispatched.`, "InvalidStateError");
     }
     state.isTrusted = false;
-    return dispatch(self, event);
+    return dispatch(self, event, state);
   }
 }
 
+/** DOM "add an event listener". */
+function addListener(target, listenersByType, type, callback, capture, once, passive, signal) {
+  if (callback === null) return;
+  if (signal !== null && core.require("abort").isAborted(signal)) return;
+  let list = listenersByType.get(type);
+  if (list === undefined) {
+    list = [];
+    listenersByType.set(type, list);
+  }
+  for (let i = 0; i < list.length; i++) {
+    const l = list[i];
+    if (l.callback === callback && l.capture === capture) return;
+  }
+  const listener = {
+    type,
+    callback,
+    capture,
+    // A passive default applies to touch/wheel events on windows only; none here.
+    passive: passive === null ? false : passive,
+    once,
+    signal,
+    removed: false,
+  };
+  list[list.length] = listener;
+  if (signal !== null) {
+    core.require("abort").addAbortAlgorithm(signal, () => removeListener(target, listener));
+  }
+  for (let i = 0; i < listenerObservers.length; i++) {
+    const observer = listenerObservers[i];
+    if (observer.isInstance(target)) observer.fn(target, type);
+  }
+}
+
+/** DOM "remove an event listener". */
 function removeListener(target, listener) {
   listener.removed = true;
-  const listenersByType = WeakMapPrototypeGet(targetState, target);
-  if (listenersByType === undefined) return;
-  const list = MapPrototypeGet(listenersByType, listener.type);
+  const listenersByType = listenersOfOrNull(target);
+  if (listenersByType === null) return;
+  const list = listenersByType.get(listener.type);
   if (list === undefined) return;
   const index = ArrayPrototypeIndexOf(list, listener);
   if (index !== -1) ArrayPrototypeSplice(list, index, 1);
 }
 
 /** DOM "dispatch" for a target with no parent. Returns false when the event was canceled. */
-function dispatch(target, event) {
-  const state = stateOf(event);
+function dispatch(target, event, state) {
   state.dispatching = true;
   state.target = target;
-  if (!state.stopPropagation) {
+  const list = listenersOf(target).get(state.type);
+  if (list !== undefined && list.length !== 0 && !state.stopPropagation) {
+    // The listeners to call are those present when dispatch starts (a clone of the list);
+    // listeners removed meanwhile are skipped through their `removed` flag.
+    const count = list.length;
+    const listeners = new Array(count);
+    for (let i = 0; i < count; i++) listeners[i] = list[i];
     state.eventPhase = AT_TARGET;
     state.currentTarget = target;
-    invokeListeners(target, event, state, "capturing");
-    if (!state.stopPropagation) invokeListeners(target, event, state, "bubbling");
+    invokeListeners(listeners, target, event, state, true);
+    if (!state.stopPropagation) invokeListeners(listeners, target, event, state, false);
   }
   state.eventPhase = NONE;
   state.currentTarget = null;
@@ -322,28 +418,24 @@ function dispatch(target, event) {
   return !state.canceled;
 }
 
-function invokeListeners(target, event, state, phase) {
-  const listenersByType = WeakMapPrototypeGet(targetState, target);
-  const list = MapPrototypeGet(listenersByType, state.type);
-  if (list === undefined || list.length === 0) return;
-  const listeners = ArrayPrototypeSlice(list);
+/** DOM "inner invoke" for one phase. */
+function invokeListeners(listeners, target, event, state, capturing) {
+  const args = [event];
   for (let i = 0; i < listeners.length; i++) {
     const listener = listeners[i];
-    if (listener.removed) continue;
-    if (phase === "capturing" && !listener.capture) continue;
-    if (phase === "bubbling" && listener.capture) continue;
+    if (listener.removed || listener.capture !== capturing) continue;
     if (listener.once) removeListener(target, listener);
     if (listener.passive) state.inPassiveListener = true;
     try {
       const callback = listener.callback;
       if (typeof callback === "function") {
-        FunctionPrototypeCall(callback, state.currentTarget, event);
+        ReflectApply(callback, target, args);
       } else {
         const handleEvent = callback.handleEvent;
         if (typeof handleEvent !== "function") {
           throw new TypeError("The 'handleEvent' property of the event listener is not callable.");
         }
-        FunctionPrototypeCall(handleEvent, callback, event);
+        ReflectApply(handleEvent, callback, args);
       }
     } catch (error) {
       reportException(error);
@@ -361,104 +453,152 @@ webidl.configureInterface(EventTarget);
 
 /** Makes `object` an EventTarget (used for the global object). */
 function makeEventTarget(object) {
-  if (!WeakMapPrototypeHas(targetState, object)) WeakMapPrototypeSet(targetState, object, new SafeMap());
+  if (listenersOfOrNull(object) === null) adoptedTargets.set(object, new SafeMap());
+}
+
+/** True when `target` has a listener for `type` (lets callers skip creating events). */
+function hasListeners(target, type) {
+  const listenersByType = listenersOfOrNull(target);
+  if (listenersByType === null) return false;
+  const list = listenersByType.get(type);
+  return list !== undefined && list.length !== 0;
 }
 
 /** Dispatches an event the platform creates (isTrusted = true). */
 function dispatchTrusted(target, event) {
-  stateOf(event).isTrusted = true;
-  return dispatch(target, event);
+  const state = stateOf(event);
+  state.isTrusted = true;
+  return dispatch(target, event, state);
 }
 
 // ---------------------------------------------------------------------------------------
 // Event handler IDL attributes (`onabort`, `onerror`, `onmessage`, …)
+// (https://html.spec.whatwg.org/#event-handler-attributes)
 
+// target -> { [type]: { value, listener } }
 const handlerState = new SafeWeakMap();
 
 /**
- * Defines `on<type>` on a prototype. Setting a function registers, once, a listener that
- * calls the current handler; setting null leaves the listener but makes it do nothing,
- * keeping the first-set registration order as HTML requires. `isError` gives the global's
- * onerror its (message, source, lineno, colno, error) signature, where `true` cancels.
+ * Defines `on<type>` on a prototype (or on the global object). Setting a callable or
+ * object registers a listener that calls the current handler (once; later sets only change
+ * the value); setting null removes that listener, so a later set adds it again at the end.
+ * `isError` gives the global's onerror its (message, source, lineno, colno, error)
+ * signature, where a `true` result cancels. `onFirstSet(target)` runs when a handler
+ * becomes non-null (MessagePort's onmessage starts the port).
  */
 function defineEventHandler(prototype, type, { isError = false, onFirstSet } = {}) {
   const key = "on" + type;
-  ObjectDefineProperty(prototype, key, {
-    __proto__: null,
-    enumerable: true,
-    configurable: true,
-    get() {
+  const handlers = {
+    get [key]() {
       const self = this ?? globalThis;
       listenersOf(self);
-      const handlers = WeakMapPrototypeGet(handlerState, self);
-      return handlers?.[type]?.value ?? null;
+      const entries = handlerState.get(self);
+      const entry = entries === undefined ? undefined : entries[type];
+      return entry === undefined ? null : entry.value;
     },
-    set(value) {
+    set [key](value) {
       const self = this ?? globalThis;
-      listenersOf(self);
-      let handlers = WeakMapPrototypeGet(handlerState, self);
-      if (handlers === undefined) {
-        handlers = { __proto__: null };
-        WeakMapPrototypeSet(handlerState, self, handlers);
+      const listenersByType = listenersOf(self);
+      let entries = handlerState.get(self);
+      if (entries === undefined) {
+        entries = { __proto__: null };
+        handlerState.set(self, entries);
       }
       // [LegacyTreatNonObjectAsNull]
-      const handler = (typeof value === "object" && value !== null) || typeof value === "function" ? value : null;
-      let entry = handlers[type];
+      const handler = isObjectLike(value) ? value : null;
+      let entry = entries[type];
+      if (handler === null) {
+        // Deactivate: remove the listener.
+        if (entry !== undefined) {
+          if (entry.listener !== null) removeListener(self, entry.listener);
+          entry.listener = null;
+          entry.value = null;
+        }
+        return;
+      }
       if (entry === undefined) {
-        if (handler === null) return;
-        entry = { value: handler };
-        handlers[type] = entry;
-        const listener = function (event) {
-          const current = entry.value;
-          if (typeof current !== "function") return;
-          let result;
-          if (isError && ErrorEvent.isInstance(event) && event.type === "error") {
-            result = FunctionPrototypeCall(current, this, event.message, event.filename, event.lineno, event.colno, event.error);
-            if (result === true) event.preventDefault();
-          } else {
-            result = FunctionPrototypeCall(current, this, event);
-            if (result === false) event.preventDefault();
-          }
+        entry = { value: null, listener: null };
+        entries[type] = entry;
+      }
+      entry.value = handler;
+      if (entry.listener === null) {
+        // Activate: add a listener running the event handler processing algorithm.
+        const callback = function (event) {
+          processEventHandler(entry, this, event, isError);
         };
-        EventTarget.prototype.addEventListener.call(self, type, listener);
-        onFirstSet?.(self);
-      } else {
-        entry.value = handler;
+        addListener(self, listenersByType, type, callback, false, false, null, null);
+        const list = listenersByType.get(type);
+        entry.listener = list[list.length - 1];
+        if (onFirstSet !== undefined) onFirstSet(self);
       }
     },
+  };
+  const descriptor = core.primordials.ObjectGetOwnPropertyDescriptor(handlers, key);
+  ObjectDefineProperty(prototype, key, {
+    __proto__: null,
+    get: descriptor.get,
+    set: descriptor.set,
+    enumerable: true,
+    configurable: true,
   });
+}
+
+/** HTML "the event handler processing algorithm". */
+function processEventHandler(entry, currentTarget, event, isError) {
+  const callback = entry.value;
+  // A non-callable object ([LegacyTreatNonObjectAsNull]) is stored but does nothing.
+  if (typeof callback !== "function") return;
+  const state = stateOf(event);
+  let result;
+  if (isError && state.type === "error" && isErrorEvent(event)) {
+    const e = errorEventStateOf(event);
+    result = ReflectApply(callback, currentTarget, [e.message, e.filename, e.lineno, e.colno, e.error]);
+    if (result === true) setCanceled(state);
+  } else {
+    result = ReflectApply(callback, currentTarget, [event]);
+    if (result === false) setCanceled(state);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
 // CustomEvent
 
-const customEventState = new SafeWeakMap();
 const convertCustomEventInit = webidl.createDictionaryConverter("CustomEventInit", eventInitMembers, [
   { key: "detail", converter: converters.any, defaultValue: null },
 ]);
 
 class CustomEvent extends Event {
+  #detail;
+
   constructor(type, eventInitDict = undefined) {
     const prefix = "Failed to construct 'CustomEvent'";
     webidl.requiredArguments(arguments.length, 1, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
     const init = convertCustomEventInit(eventInitDict, prefix, "Argument 2");
     super(type, init);
-    WeakMapPrototypeSet(customEventState, this, { detail: init.detail });
+    this.#detail = init.detail;
+  }
+
+  static isInstance(value) {
+    return value !== null && typeof value === "object" && #detail in value;
   }
 
   get detail() {
-    const state = WeakMapPrototypeGet(customEventState, this);
-    if (state === undefined) throw new TypeError("Illegal invocation");
-    return state.detail;
+    webidl.assertBranded(this, CustomEvent.isInstance);
+    return this.#detail;
   }
 
   initCustomEvent(type, bubbles = false, cancelable = false, detail = null) {
-    const state = WeakMapPrototypeGet(customEventState, this);
-    if (state === undefined) throw new TypeError("Illegal invocation");
-    webidl.requiredArguments(arguments.length, 1, "Failed to execute 'initCustomEvent' on 'CustomEvent'");
-    if (stateOf(this).dispatching) return;
-    this.initEvent(type, bubbles, cancelable);
-    state.detail = detail;
+    webidl.assertBranded(this, CustomEvent.isInstance);
+    const prefix = "Failed to execute 'initCustomEvent' on 'CustomEvent'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
+    bubbles = converters.boolean(bubbles);
+    cancelable = converters.boolean(cancelable);
+    const state = stateOf(this);
+    if (state.dispatching) return;
+    initializeEvent(state, type, bubbles, cancelable);
+    this.#detail = detail;
   }
 }
 webidl.configureInterface(CustomEvent);
@@ -466,7 +606,6 @@ webidl.configureInterface(CustomEvent);
 // ---------------------------------------------------------------------------------------
 // ErrorEvent
 
-const errorEventState = new SafeWeakMap();
 const convertErrorEventInit = webidl.createDictionaryConverter("ErrorEventInit", eventInitMembers, [
   { key: "colno", converter: converters["unsigned long"], defaultValue: 0 },
   { key: "error", converter: converters.any, defaultValue: undefined },
@@ -475,23 +614,37 @@ const convertErrorEventInit = webidl.createDictionaryConverter("ErrorEventInit",
   { key: "message", converter: converters.DOMString, defaultValue: "" },
 ]);
 
+let errorEventStateOf;
+let isErrorEvent;
+
 class ErrorEvent extends Event {
+  #state;
+
   constructor(type, eventInitDict = undefined) {
     const prefix = "Failed to construct 'ErrorEvent'";
     webidl.requiredArguments(arguments.length, 1, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
     const init = convertErrorEventInit(eventInitDict, prefix, "Argument 2");
     super(type, init);
-    WeakMapPrototypeSet(errorEventState, this, {
+    this.#state = {
       message: init.message,
       filename: init.filename,
       lineno: init.lineno,
       colno: init.colno,
       error: init.error,
-    });
+    };
+  }
+
+  static {
+    isErrorEvent = (value) => value !== null && typeof value === "object" && #state in value;
+    errorEventStateOf = (value) => {
+      if (!isErrorEvent(value)) throw new TypeError("Illegal invocation");
+      return value.#state;
+    };
   }
 
   static isInstance(value) {
-    return value !== null && typeof value === "object" && WeakMapPrototypeHas(errorEventState, value);
+    return isErrorEvent(value);
   }
 
   get message() { return errorEventStateOf(this).message; }
@@ -500,74 +653,87 @@ class ErrorEvent extends Event {
   get colno() { return errorEventStateOf(this).colno; }
   get error() { return errorEventStateOf(this).error; }
 }
-
-function errorEventStateOf(event) {
-  const state = WeakMapPrototypeGet(errorEventState, event);
-  if (state === undefined) throw new TypeError("Illegal invocation");
-  return state;
-}
 webidl.configureInterface(ErrorEvent);
 
 // ---------------------------------------------------------------------------------------
 // PromiseRejectionEvent
 
-const rejectionEventState = new SafeWeakMap();
 const convertPromiseRejectionEventInit = webidl.createDictionaryConverter("PromiseRejectionEventInit", eventInitMembers, [
   { key: "promise", converter: converters.object, required: true },
   { key: "reason", converter: converters.any, defaultValue: undefined },
 ]);
 
 class PromiseRejectionEvent extends Event {
+  #promise;
+  #reason;
+
   constructor(type, eventInitDict) {
     const prefix = "Failed to construct 'PromiseRejectionEvent'";
     webidl.requiredArguments(arguments.length, 2, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
     const init = convertPromiseRejectionEventInit(eventInitDict, prefix, "Argument 2");
     super(type, init);
-    WeakMapPrototypeSet(rejectionEventState, this, { promise: init.promise, reason: init.reason });
+    this.#promise = init.promise;
+    this.#reason = init.reason;
   }
 
-  get promise() { return rejectionStateOf(this).promise; }
-  get reason() { return rejectionStateOf(this).reason; }
-}
+  static isInstance(value) {
+    return value !== null && typeof value === "object" && #promise in value;
+  }
 
-function rejectionStateOf(event) {
-  const state = WeakMapPrototypeGet(rejectionEventState, event);
-  if (state === undefined) throw new TypeError("Illegal invocation");
-  return state;
+  get promise() {
+    webidl.assertBranded(this, PromiseRejectionEvent.isInstance);
+    return this.#promise;
+  }
+
+  get reason() {
+    webidl.assertBranded(this, PromiseRejectionEvent.isInstance);
+    return this.#reason;
+  }
 }
 webidl.configureInterface(PromiseRejectionEvent);
 
 // ---------------------------------------------------------------------------------------
-// MessageEvent
-
-const messageEventState = new SafeWeakMap();
-const convertMessageEventInit = webidl.createDictionaryConverter("MessageEventInit", eventInitMembers, [
-  { key: "data", converter: converters.any, defaultValue: null },
-  { key: "lastEventId", converter: converters.DOMString, defaultValue: "" },
-  { key: "origin", converter: converters.USVString, defaultValue: "" },
-  { key: "ports", converter: (V, p, c) => webidl.createSequenceConverter(convertPort)(V, p, c), defaultValue: () => [] },
-  { key: "source", converter: (V, p, c) => (V === null ? null : convertPort(V, p, c)), defaultValue: null },
-]);
+// MessageEvent (https://html.spec.whatwg.org/#the-messageevent-interface)
 
 function convertPort(V, prefix, context) {
   const { MessagePort } = core.require("message_port");
   if (!MessagePort.isInstance(V)) throw webidl.makeException(TypeError, "is not of type 'MessagePort'.", prefix, context);
   return V;
 }
+const convertPorts = webidl.createSequenceConverter(convertPort);
+const convertSource = (V, prefix, context) => (V === null ? null : convertPort(V, prefix, context));
+
+const convertMessageEventInit = webidl.createDictionaryConverter("MessageEventInit", eventInitMembers, [
+  { key: "data", converter: converters.any, defaultValue: null },
+  { key: "lastEventId", converter: converters.DOMString, defaultValue: "" },
+  { key: "origin", converter: converters.USVString, defaultValue: "" },
+  { key: "ports", converter: convertPorts, defaultValue: () => [] },
+  { key: "source", converter: convertSource, defaultValue: null },
+]);
+
+let messageStateOf;
 
 class MessageEvent extends Event {
+  #state;
+
   constructor(type, eventInitDict = undefined) {
     const prefix = "Failed to construct 'MessageEvent'";
     webidl.requiredArguments(arguments.length, 1, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
     const init = convertMessageEventInit(eventInitDict, prefix, "Argument 2");
     super(type, init);
-    WeakMapPrototypeSet(messageEventState, this, {
+    this.#state = {
       data: init.data,
       origin: init.origin,
       lastEventId: init.lastEventId,
       source: init.source,
       ports: ObjectFreeze(init.ports),
-    });
+    };
+  }
+
+  static isInstance(value) {
+    return value !== null && typeof value === "object" && #state in value;
   }
 
   get data() { return messageStateOf(this).data; }
@@ -578,25 +744,43 @@ class MessageEvent extends Event {
 
   initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
     const state = messageStateOf(this);
-    webidl.requiredArguments(arguments.length, 1, "Failed to execute 'initMessageEvent' on 'MessageEvent'");
-    if (stateOf(this).dispatching) return;
-    this.initEvent(type, bubbles, cancelable);
+    const prefix = "Failed to execute 'initMessageEvent' on 'MessageEvent'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    type = converters.DOMString(type, prefix, "Argument 1");
+    bubbles = converters.boolean(bubbles);
+    cancelable = converters.boolean(cancelable);
+    origin = converters.USVString(origin, prefix, "Argument 5");
+    lastEventId = converters.DOMString(lastEventId, prefix, "Argument 6");
+    source = convertSource(source, prefix, "Argument 7");
+    ports = convertPorts(ports, prefix, "Argument 8");
+    const eventState = stateOf(this);
+    if (eventState.dispatching) return;
+    initializeEvent(eventState, type, bubbles, cancelable);
     state.data = data;
-    state.origin = converters.USVString(origin);
-    state.lastEventId = converters.DOMString(lastEventId);
+    state.origin = origin;
+    state.lastEventId = lastEventId;
     state.source = source;
-    state.ports = ObjectFreeze(webidl.createSequenceConverter(convertPort)(ports));
+    state.ports = ObjectFreeze(ports);
+  }
+
+  static {
+    messageStateOf = (event) => {
+      if (event === null || typeof event !== "object" || !(#state in event)) throw new TypeError("Illegal invocation");
+      return event.#state;
+    };
   }
 }
 
-function messageStateOf(event) {
-  const state = WeakMapPrototypeGet(messageEventState, event);
-  if (state === undefined) throw new TypeError("Illegal invocation");
-  return state;
-}
 webidl.configureInterface(MessageEvent);
 
-void Boolean;
+/** A trusted MessageEvent as MessagePort delivers it (no dictionary conversion). */
+function createMessageEvent(type, data, ports) {
+  const event = new MessageEvent(type);
+  const state = messageStateOf(event);
+  state.data = data;
+  state.ports = ObjectFreeze(ports);
+  return event;
+}
 
 return ObjectFreeze({
   __proto__: null,
@@ -606,7 +790,12 @@ return ObjectFreeze({
   EventTarget,
   MessageEvent,
   PromiseRejectionEvent,
+  createMessageEvent,
   defineEventHandler,
+  cachedNow,
   dispatchTrusted,
+  hasListeners,
+  highResolutionNow,
   makeEventTarget,
+  setListenerObserver,
 });

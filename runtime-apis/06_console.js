@@ -33,8 +33,10 @@ const {
   ObjectPrototypeHasOwnProperty,
   ObjectPrototypePropertyIsEnumerable,
   ObjectPrototypeToString,
+  ObjectCreate,
   ObjectFreeze,
   RegExpPrototypeToString,
+  TypeError,
   SafeMap,
   SetPrototypeGetSize,
   SetPrototypeValues,
@@ -602,6 +604,24 @@ function renderTable(data, properties) {
   return ArrayPrototypeJoin(lines, "\n");
 }
 
+const webidl = core.require("webidl");
+
+/** The label argument of count/time functions: DOMString, default "default". */
+function convertLabel(label, method) {
+  return label === undefined ? "default" : webidl.converters.DOMString(label, `Failed to execute '${method}' on 'console'`, "Argument 1");
+}
+
+/** Printer for data that is not run through the Formatter (timeLog's extra data). */
+function formatPlain(data) {
+  let out = "";
+  for (let i = 0; i < data.length; i++) {
+    out += (i ? " " : "") + formatValue(data[i], { ...defaultOptions }, 0, new SafeMap(), false);
+  }
+  return out;
+}
+
+const convertProperties = webidl.createSequenceConverter(webidl.converters.DOMString);
+
 const consoleObject = {
   log: logger(LEVEL.log),
   info: logger(LEVEL.info),
@@ -619,46 +639,47 @@ const consoleObject = {
   },
   assert(condition = false, ...data) {
     if (condition) return;
+    // https://console.spec.whatwg.org/#assert
     if (data.length === 0) {
       print(LEVEL.error, "Assertion failed");
     } else if (typeof data[0] === "string") {
       data[0] = "Assertion failed: " + data[0];
       print(LEVEL.error, formatArgs(data));
     } else {
-      print(LEVEL.error, "Assertion failed: " + formatArgs(data));
+      print(LEVEL.error, "Assertion failed " + formatArgs(data));
     }
   },
-  count(label = "default") {
-    label = String(label);
+  count(label = undefined) {
+    label = convertLabel(label, "count");
     const count = (MapPrototypeGet(counts, label) ?? 0) + 1;
     MapPrototypeSet(counts, label, count);
     print(LEVEL.info, `${label}: ${count}`);
   },
-  countReset(label = "default") {
-    label = String(label);
+  countReset(label = undefined) {
+    label = convertLabel(label, "countReset");
     if (MapPrototypeHas(counts, label)) MapPrototypeSet(counts, label, 0);
     else print(LEVEL.warn, `Count for '${label}' does not exist`);
   },
-  time(label = "default") {
-    label = String(label);
+  time(label = undefined) {
+    label = convertLabel(label, "time");
     if (MapPrototypeHas(timers, label)) {
       print(LEVEL.warn, `Timer '${label}' already exists`);
       return;
     }
     MapPrototypeSet(timers, label, ops.now());
   },
-  timeLog(label = "default", ...data) {
-    label = String(label);
+  timeLog(label = undefined, ...data) {
+    label = convertLabel(label, "timeLog");
     const start = MapPrototypeGet(timers, label);
     if (start === undefined) {
       print(LEVEL.warn, `Timer '${label}' does not exist`);
       return;
     }
-    const extra = data.length ? " " + formatArgs(data) : "";
+    const extra = data.length ? " " + formatPlain(data) : "";
     print(LEVEL.info, `${label}: ${formatDuration(ops.now() - start)}${extra}`);
   },
-  timeEnd(label = "default") {
-    label = String(label);
+  timeEnd(label = undefined) {
+    label = convertLabel(label, "timeEnd");
     const start = MapPrototypeGet(timers, label);
     if (start === undefined) {
       print(LEVEL.warn, `Timer '${label}' does not exist`);
@@ -667,32 +688,48 @@ const consoleObject = {
     MapPrototypeDelete(timers, label);
     print(LEVEL.info, `${label}: ${formatDuration(ops.now() - start)}`);
   },
-  group(...label) {
-    if (label.length) print(LEVEL.log, formatArgs(label));
+  group(...data) {
+    if (data.length) print(LEVEL.log, formatArgs(data));
     groupIndent += "  ";
   },
-  groupCollapsed(...label) {
-    if (label.length) print(LEVEL.log, formatArgs(label));
+  groupCollapsed(...data) {
+    if (data.length) print(LEVEL.log, formatArgs(data));
     groupIndent += "  ";
   },
   groupEnd() {
     groupIndent = StringPrototypeSlice(groupIndent, 0, MathMax(0, groupIndent.length - 2));
   },
-  table(tabularData, properties = undefined) {
-    if (properties !== undefined && !ArrayIsArray(properties)) properties = undefined;
+  clear() {
+    // Empties the group stack; a log has no screen to clear.
+    groupIndent = "";
+  },
+  table(tabularData = undefined, properties = undefined) {
+    if (properties !== undefined) {
+      properties = convertProperties(properties, "Failed to execute 'table' on 'console'", "Argument 2");
+    }
     print(LEVEL.log, renderTable(tabularData, properties));
   },
-  dir(item, options = undefined) {
-    print(LEVEL.log, inspect(item, options ?? undefined));
+  dir(item = undefined, options = undefined) {
+    // optional object? options
+    if (options === null) options = undefined;
+    if (options !== undefined && typeof options !== "object" && typeof options !== "function") {
+      throw new TypeError("Failed to execute 'dir' on 'console': Argument 2 is not an object.");
+    }
+    print(LEVEL.log, inspect(item, options));
   },
 };
 
-// The console namespace object ([LegacyNamespace]-like): methods enumerable, toStringTag.
-const console = {};
+// The console namespace object (https://webidl.spec.whatwg.org/#es-namespaces): its
+// [[Prototype]] is an empty object inheriting from Object.prototype; operations are
+// writable, enumerable, configurable, named after themselves; @@toStringTag "console".
+const console = ObjectCreate(ObjectCreate(core.primordials.Object.prototype));
 const names = ObjectKeys(consoleObject);
 for (let i = 0; i < names.length; i++) {
+  const fn = consoleObject[names[i]];
+  core.primordials.ObjectDefineProperty(fn, "name", { __proto__: null, value: names[i], writable: false, enumerable: false, configurable: true });
+  core.primordials.ObjectDefineProperty(fn, "length", { __proto__: null, value: 0, writable: false, enumerable: false, configurable: true });
   core.primordials.ObjectDefineProperty(console, names[i], {
-    __proto__: null, value: consoleObject[names[i]], writable: true, enumerable: true, configurable: true,
+    __proto__: null, value: fn, writable: true, enumerable: true, configurable: true,
   });
 }
 core.primordials.ObjectDefineProperty(console, SymbolToStringTag, {

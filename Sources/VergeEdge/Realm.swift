@@ -61,6 +61,8 @@ public final class Realm {
     var hooks: JSValue?
     private var hookCache: [String: JSValue] = [:]
     private var timers: [Int: Scheduled<Void>] = [:]
+    /// Armed timers that do not keep the isolate busy (AbortSignal.timeout's).
+    private var unrefTimers: Set<Int> = []
     private var pendingOperations = 0
     public private(set) var isClosed = false
     /// True after a limit ended a script mid-way: its objects may be half-updated.
@@ -96,11 +98,12 @@ public final class Realm {
     }
 
     func cancelPendingWork() {
-        for (_, timer) in timers {
+        for (id, timer) in timers {
             timer.cancel()
-            isolate.workFinished()
+            if !unrefTimers.contains(id) { isolate.workFinished() }
         }
         timers.removeAll()
+        unrefTimers.removeAll()
         // Host operations in flight finish later; `completeHostOperation` drops their results.
     }
 
@@ -162,28 +165,39 @@ public final class Realm {
 
     // MARK: Timers (the HTML timer queue lives in JS; Swift only arms the deadlines)
 
-    func startTimer(id: Int, milliseconds: Double) {
+    /// Arms timer `id`. A timer that does not keep the isolate alive (`keepsAlive` false)
+    /// does not count as pending work: the isolate may go idle before it fires.
+    func startTimer(id: Int, milliseconds: Double, keepsAlive: Bool = true) {
         let invocation = callbackInvocation()
-        let delay = TimeAmount.nanoseconds(Int64(max(0, milliseconds) * 1_000_000))
-        let task = isolate.eventLoop.assumeIsolated().scheduleTask(in: delay) { [unowned self] in
+        // Clamped so that huge values cannot overflow (about 31 years).
+        let delay = TimeAmount.nanoseconds(Int64(min(max(0, milliseconds), 1e12) * 1_000_000))
+        // Weak: NIO runs every task due in a loop tick from a copied list, so a timer
+        // cancelled by an earlier task of the same tick (one that closed this realm) still runs.
+        let task = isolate.eventLoop.assumeIsolated().scheduleTask(in: delay) { [weak self] () -> Void in
+            guard let self else { return }
             self.fireTimer(id: id, invocation: invocation)
         }
         if let previous = timers.updateValue(task, forKey: id) {
             previous.cancel()
-        } else {
+            if unrefTimers.remove(id) == nil { isolate.workFinished() }
+        }
+        if keepsAlive {
             isolate.workStarted()
+        } else {
+            unrefTimers.insert(id)
         }
     }
 
     func cancelTimer(id: Int) {
         guard let task = timers.removeValue(forKey: id) else { return }
         task.cancel()
-        isolate.workFinished()
+        if unrefTimers.remove(id) == nil { isolate.workFinished() }
     }
 
     private func fireTimer(id: Int, invocation: Invocation?) {
         guard timers.removeValue(forKey: id) != nil else { return }
-        defer { isolate.workFinished() }
+        let keptAlive = unrefTimers.remove(id) == nil
+        defer { if keptAlive { isolate.workFinished() } }
         guard !isClosed, !isolate.isCondemned else { return }
         do {
             let run = try hook("runTimer")

@@ -46,4 +46,6 @@ int verge_domain_to_ascii(const uint16_t *input, int32_t count, uint16_t *output
 /// The size `input` compresses to with gzip (default level), or -1 on failure.
 long verge_gzip_size(const uint8_t *input, size_t count);
 
+#include "verge_base64.h"
+
 #endif

@@ -20,8 +20,10 @@ extension OpRegistry {
             realm.reportUncaught(message: try frame.string(1), kind: kind)
             return nil
         }
+        // timerStart(id, milliseconds, keepsAlive = true)
         add("timerStart", length: 2) { [unowned realm] frame in
-            realm.startTimer(id: try frame.int(0), milliseconds: try frame.double(1))
+            realm.startTimer(id: try frame.int(0), milliseconds: try frame.double(1),
+                             keepsAlive: frame.isUndefined(2) || frame.bool(2))
             return nil
         }
         add("timerCancel", length: 1) { [unowned realm] frame in

@@ -26,6 +26,7 @@ struct OpRegistry {
         registerCoreOps()
         registerEncodingOps()
         registerURLOps()
+        registerBase64Ops()
     }
 
     /// A frozen, null-prototype object holding every op.
