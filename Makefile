@@ -22,9 +22,11 @@ conformance: setup
 	$(SWIFT) build --product verge
 	$(VERGE) conformance
 
+# The main job: build and serve examples/mixed (edge routes in JS/TS + Swift routes) on port 3000.
 serve: setup
-	$(SWIFT) build --product verge
-	$(VERGE) run examples/hello.js
+	$(SWIFT) build --product mixed-example
+	.build/debug/mixed-example build
+	.build/debug/mixed-example start --port $${PORT:-3000}
 
 bench: setup
 	scripts/bench
