@@ -1,0 +1,566 @@
+// Headers (https://fetch.spec.whatwg.org/#headers-class).
+//
+// The header list is a flat array `[name, value, name, value, …]` with lowercased names
+// (names are case-insensitive and every way JS can observe them lowercases them). The
+// "sort and combine" view used by iteration is computed lazily and cached until the next
+// mutation, so a request's Headers costs one array until someone iterates it.
+//
+// Guards: "none", "request", "request-no-cors", "response", "immutable". This is a server
+// runtime, not a browser: forbidden request-header names and forbidden response-header
+// names (Set-Cookie…) are not filtered (conformance/headers/DIVERGENCES.md). The
+// "request-no-cors" guard keeps its CORS-safelisting rules.
+
+const {
+  ArrayPrototypePush,
+  ArrayPrototypeSort,
+  FunctionPrototypeCall,
+  ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
+  ReflectOwnKeys,
+  RegExpPrototypeExec,
+  StringPrototypeCharCodeAt,
+  StringPrototypeSlice,
+  StringPrototypeToLowerCase,
+  SymbolIterator,
+  TypeError,
+} = core.primordials;
+const webidl = core.require("webidl");
+const { converters } = webidl;
+const mime = core.require("mime");
+
+// ---------------------------------------------------------------------------------------
+// Validation and normalization
+
+const tokenRE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// A normalized value may not contain NUL, LF or CR (leading/trailing whitespace is
+// already removed by normalization).
+const invalidValueRE = /[\0\n\r]/;
+
+function isValidName(name) {
+  return RegExpPrototypeExec(tokenRE, name) !== null;
+}
+
+function isValidValue(value) {
+  return RegExpPrototypeExec(invalidValueRE, value) === null;
+}
+
+function isHTTPWhitespace(c) {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** Normalize a header value: strip leading and trailing HTTP whitespace. */
+function normalizeValue(value) {
+  const length = value.length;
+  if (length === 0) return value;
+  if (!isHTTPWhitespace(StringPrototypeCharCodeAt(value, 0)) &&
+      !isHTTPWhitespace(StringPrototypeCharCodeAt(value, length - 1))) {
+    return value;
+  }
+  let start = 0;
+  let end = length;
+  while (start < end && isHTTPWhitespace(StringPrototypeCharCodeAt(value, start))) start++;
+  while (end > start && isHTTPWhitespace(StringPrototypeCharCodeAt(value, end - 1))) end--;
+  return StringPrototypeSlice(value, start, end);
+}
+
+function invalidName(prefix, name) {
+  return new TypeError(`${prefix}: Invalid header name: '${name}'`);
+}
+
+function invalidValue(prefix, name, value) {
+  return new TypeError(`${prefix}: Invalid value for header '${name}': '${value}'`);
+}
+
+function lowercase(name) {
+  // Names are validated tokens (ASCII); skip the call when already lowercase.
+  for (let i = 0; i < name.length; i++) {
+    const c = StringPrototypeCharCodeAt(name, i);
+    if (c >= 0x41 && c <= 0x5a) return StringPrototypeToLowerCase(name);
+  }
+  return name;
+}
+
+// ---------------------------------------------------------------------------------------
+// CORS safelisting (only the "request-no-cors" guard uses it)
+
+function isCORSUnsafeRequestHeaderByte(c) {
+  return (c < 0x20 && c !== 0x09) || c === 0x22 || c === 0x28 || c === 0x29 || c === 0x3a ||
+    c === 0x3c || c === 0x3e || c === 0x3f || c === 0x40 || c === 0x5b || c === 0x5c ||
+    c === 0x5d || c === 0x7b || c === 0x7d || c === 0x7f;
+}
+
+function hasCORSUnsafeByte(value) {
+  for (let i = 0; i < value.length; i++) {
+    if (isCORSUnsafeRequestHeaderByte(StringPrototypeCharCodeAt(value, i))) return true;
+  }
+  return false;
+}
+
+const languageRE = /^[0-9A-Za-z *,\-.;=]*$/;
+
+/** https://fetch.spec.whatwg.org/#cors-safelisted-request-header */
+function isCORSSafelistedRequestHeader(name, value) {
+  if (value.length > 128) return false;
+  switch (name) {
+    case "accept":
+      return !hasCORSUnsafeByte(value);
+    case "accept-language":
+    case "content-language":
+      return RegExpPrototypeExec(languageRE, value) !== null;
+    case "content-type": {
+      if (hasCORSUnsafeByte(value)) return false;
+      const parsed = mime.parseMimeType(value);
+      if (parsed === null) return false;
+      const essence = mime.essence(parsed);
+      return essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data" ||
+        essence === "text/plain";
+    }
+    case "range":
+      return isSimpleRangeHeaderValue(value);
+    default:
+      return false;
+  }
+}
+
+/** https://fetch.spec.whatwg.org/#simple-range-header-value */
+function isSimpleRangeHeaderValue(value) {
+  if (StringPrototypeSlice(value, 0, 6) !== "bytes=") return false;
+  let position = 6;
+  const digitsFrom = (start) => {
+    let p = start;
+    while (p < value.length) {
+      const c = StringPrototypeCharCodeAt(value, p);
+      if (c < 0x30 || c > 0x39) break;
+      p++;
+    }
+    return p;
+  };
+  const startEnd = digitsFrom(position);
+  const rangeStart = startEnd > position ? +StringPrototypeSlice(value, position, startEnd) : null;
+  position = startEnd;
+  if (StringPrototypeCharCodeAt(value, position) !== 0x2d) return false;
+  position++;
+  const endEnd = digitsFrom(position);
+  const rangeEnd = endEnd > position ? +StringPrototypeSlice(value, position, endEnd) : null;
+  position = endEnd;
+  if (position < value.length) return false;
+  if (rangeEnd === null && rangeStart === null) return false;
+  if (rangeStart !== null && rangeEnd !== null && rangeStart > rangeEnd) return false;
+  // A suffix range ("bytes=-5") is not simple.
+  if (rangeStart === null) return false;
+  return true;
+}
+
+function isNoCORSSafelistedRequestHeaderName(name) {
+  return name === "accept" || name === "accept-language" || name === "content-language" ||
+    name === "content-type";
+}
+
+function isPrivilegedNoCORSRequestHeaderName(name) {
+  return name === "range";
+}
+
+function isNoCORSSafelistedRequestHeader(name, value) {
+  if (!isNoCORSSafelistedRequestHeaderName(name)) return false;
+  return isCORSSafelistedRequestHeader(name, value);
+}
+
+// ---------------------------------------------------------------------------------------
+// Header list operations on the flat array (names lowercased)
+
+function listGet(list, name) {
+  let result = null;
+  for (let i = 0; i < list.length; i += 2) {
+    if (list[i] === name) result = result === null ? list[i + 1] : `${result}, ${list[i + 1]}`;
+  }
+  return result;
+}
+
+function listContains(list, name) {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
+  return false;
+}
+
+function listDelete(list, name) {
+  let write = 0;
+  for (let read = 0; read < list.length; read += 2) {
+    if (list[read] === name) continue;
+    if (write !== read) {
+      list[write] = list[read];
+      list[write + 1] = list[read + 1];
+    }
+    write += 2;
+  }
+  list.length = write;
+}
+
+function listSet(list, name, value) {
+  let found = -1;
+  for (let i = 0; i < list.length; i += 2) {
+    if (list[i] === name) {
+      found = i;
+      break;
+    }
+  }
+  if (found === -1) {
+    ArrayPrototypePush(list, name, value);
+    return;
+  }
+  list[found + 1] = value;
+  let write = found + 2;
+  for (let read = found + 2; read < list.length; read += 2) {
+    if (list[read] === name) continue;
+    if (write !== read) {
+      list[write] = list[read];
+      list[write + 1] = list[read + 1];
+    }
+    write += 2;
+  }
+  list.length = write;
+}
+
+function compareNames(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine, as [name, value] pairs. */
+function sortAndCombine(list) {
+  const names = [];
+  for (let i = 0; i < list.length; i += 2) ArrayPrototypePush(names, list[i]);
+  ArrayPrototypeSort(names, compareNames);
+  const headers = [];
+  let previous = null;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === previous) continue;
+    previous = name;
+    if (name === "set-cookie") {
+      for (let j = 0; j < list.length; j += 2) {
+        if (list[j] === name) ArrayPrototypePush(headers, [name, list[j + 1]]);
+      }
+    } else {
+      ArrayPrototypePush(headers, [name, listGet(list, name)]);
+    }
+  }
+  return headers;
+}
+
+// ---------------------------------------------------------------------------------------
+// Headers
+
+let getList;
+let setList;
+let getGuard;
+let setGuard;
+let invalidate;
+let isHeaders;
+let sortedPairs;
+
+class Headers {
+  #list;
+  #guard;
+  #sorted = null;
+
+  constructor(init = undefined) {
+    const prefix = "Failed to construct 'Headers'";
+    this.#list = [];
+    this.#guard = "none";
+    if (init !== undefined) {
+      const converted = convertHeadersInit(init, prefix, "Argument 1");
+      fillFromPairs(this, converted, prefix);
+    }
+  }
+
+  static {
+    getList = (headers) => headers.#list;
+    setList = (headers, list) => {
+      headers.#list = list;
+      headers.#sorted = null;
+    };
+    getGuard = (headers) => headers.#guard;
+    setGuard = (headers, guard) => {
+      headers.#guard = guard;
+    };
+    invalidate = (headers) => {
+      headers.#sorted = null;
+    };
+    isHeaders = (value) => value !== null && typeof value === "object" && #list in value;
+    sortedPairs = (headers) => {
+      if (headers.#sorted === null) headers.#sorted = sortAndCombine(headers.#list);
+      return headers.#sorted;
+    };
+  }
+
+
+  append(name, value) {
+    webidl.assertBranded(this, isHeaders);
+    const prefix = "Failed to execute 'append' on 'Headers'";
+    webidl.requiredArguments(arguments.length, 2, prefix);
+    name = converters.ByteString(name, prefix, "Argument 1");
+    value = converters.ByteString(value, prefix, "Argument 2");
+    appendHeader(this, name, value, prefix);
+  }
+
+  delete(name) {
+    webidl.assertBranded(this, isHeaders);
+    const prefix = "Failed to execute 'delete' on 'Headers'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    name = converters.ByteString(name, prefix, "Argument 1");
+    if (!isValidName(name)) throw invalidName(prefix, name);
+    if (this.#guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
+    name = lowercase(name);
+    if (this.#guard === "request-no-cors" && !isNoCORSSafelistedRequestHeaderName(name) &&
+        !isPrivilegedNoCORSRequestHeaderName(name)) {
+      return;
+    }
+    if (!listContains(this.#list, name)) return;
+    listDelete(this.#list, name);
+    this.#sorted = null;
+    if (this.#guard === "request-no-cors") removePrivilegedNoCORSHeaders(this.#list);
+  }
+
+  get(name) {
+    webidl.assertBranded(this, isHeaders);
+    const prefix = "Failed to execute 'get' on 'Headers'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    name = converters.ByteString(name, prefix, "Argument 1");
+    if (!isValidName(name)) throw invalidName(prefix, name);
+    return listGet(this.#list, lowercase(name));
+  }
+
+  getSetCookie() {
+    webidl.assertBranded(this, isHeaders);
+    const list = this.#list;
+    const values = [];
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === "set-cookie") ArrayPrototypePush(values, list[i + 1]);
+    }
+    return values;
+  }
+
+  has(name) {
+    webidl.assertBranded(this, isHeaders);
+    const prefix = "Failed to execute 'has' on 'Headers'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    name = converters.ByteString(name, prefix, "Argument 1");
+    if (!isValidName(name)) throw invalidName(prefix, name);
+    return listContains(this.#list, lowercase(name));
+  }
+
+  set(name, value) {
+    webidl.assertBranded(this, isHeaders);
+    const prefix = "Failed to execute 'set' on 'Headers'";
+    webidl.requiredArguments(arguments.length, 2, prefix);
+    name = converters.ByteString(name, prefix, "Argument 1");
+    value = converters.ByteString(value, prefix, "Argument 2");
+    value = normalizeValue(value);
+    if (!isValidName(name)) throw invalidName(prefix, name);
+    if (!isValidValue(value)) throw invalidValue(prefix, name, value);
+    if (this.#guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
+    name = lowercase(name);
+    if (this.#guard === "request-no-cors" && !isNoCORSSafelistedRequestHeader(name, value)) return;
+    listSet(this.#list, name, value);
+    this.#sorted = null;
+    if (this.#guard === "request-no-cors") removePrivilegedNoCORSHeaders(this.#list);
+  }
+}
+
+/** https://fetch.spec.whatwg.org/#concept-headers-append */
+function appendHeader(headers, name, value, prefix) {
+  value = normalizeValue(value);
+  if (!isValidName(name)) throw invalidName(prefix, name);
+  if (!isValidValue(value)) throw invalidValue(prefix, name, value);
+  const guard = getGuard(headers);
+  if (guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
+  name = lowercase(name);
+  const list = getList(headers);
+  if (guard === "request-no-cors") {
+    const existing = listGet(list, name);
+    const temporaryValue = existing === null ? value : `${existing}, ${value}`;
+    if (!isNoCORSSafelistedRequestHeader(name, temporaryValue)) return;
+  }
+  ArrayPrototypePush(list, name, value);
+  invalidate(headers);
+  if (guard === "request-no-cors") removePrivilegedNoCORSHeaders(list);
+}
+
+function removePrivilegedNoCORSHeaders(list) {
+  if (listContains(list, "range")) listDelete(list, "range");
+}
+
+// HeadersInit = (sequence<sequence<ByteString>> or record<ByteString, ByteString>).
+// Converted to a list of [name, value] pairs (the record keeps its key order exactly).
+function convertHeadersInit(init, prefix, context) {
+  if (webidl.type(init) !== "Object") {
+    throw webidl.makeException(TypeError,
+      "The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'.",
+      prefix, context);
+  }
+  // Fast path: another Headers whose iteration is untouched (unobservable).
+  if (isHeaders(init) && init[SymbolIterator] === originalEntries && iteratorPrototype.next === originalNext) {
+    const pairs = sortedPairs(init);
+    const result = [];
+    for (let i = 0; i < pairs.length; i++) ArrayPrototypePush(result, [pairs[i][0], pairs[i][1]]);
+    return result;
+  }
+  const method = init[SymbolIterator];
+  if (method !== undefined && method !== null) {
+    if (typeof method !== "function") {
+      throw webidl.makeException(TypeError, "can not be converted to sequence.", prefix, context);
+    }
+    return sequenceOfPairs(init, method, prefix, context);
+  }
+  // record<ByteString, ByteString>
+  const result = [];
+  const keys = ReflectOwnKeys(init);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const desc = ObjectGetOwnPropertyDescriptor(init, key);
+    if (desc === undefined || !desc.enumerable) continue;
+    const typedKey = converters.ByteString(key, prefix, context);
+    const value = converters.ByteString(init[key], prefix, context);
+    let replaced = false;
+    for (let j = 0; j < result.length; j++) {
+      if (result[j][0] === typedKey) {
+        result[j][1] = value;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) ArrayPrototypePush(result, [typedKey, value]);
+  }
+  return result;
+}
+
+const convertByteStringSequence = webidl.createSequenceConverter(converters.ByteString);
+
+// sequence<sequence<ByteString>> from V and its already-fetched @@iterator method.
+function sequenceOfPairs(init, method, prefix, context) {
+  const notSequence = () => webidl.makeException(TypeError, "can not be converted to sequence.", prefix, context);
+  const iterator = FunctionPrototypeCall(method, init);
+  if (webidl.type(iterator) !== "Object") throw notSequence();
+  const next = iterator.next;
+  const result = [];
+  while (true) {
+    const step = FunctionPrototypeCall(next, iterator);
+    if (webidl.type(step) !== "Object") throw notSequence();
+    if (step.done) break;
+    ArrayPrototypePush(result, convertByteStringSequence(step.value, prefix, `${context}, index ${result.length}`));
+  }
+  return result;
+}
+
+/** https://fetch.spec.whatwg.org/#concept-headers-fill, from converted pairs. */
+function fillFromPairs(headers, pairs, prefix) {
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
+    if (pair.length !== 2) {
+      throw new TypeError(`${prefix}: Invalid header: a header pair must have exactly two items (name and value), got ${pair.length}`);
+    }
+    appendHeader(headers, pair[0], pair[1], prefix);
+  }
+}
+
+webidl.mixinPairIterable("Headers", Headers, (headers) => sortedPairs(headers), isHeaders);
+webidl.configureInterface(Headers);
+webidl.setLength(Headers.prototype.append, 2);
+webidl.setLength(Headers.prototype.set, 2);
+
+const originalEntries = Headers.prototype.entries;
+const iteratorPrototype = ObjectGetPrototypeOf(FunctionPrototypeCall(originalEntries, new Headers()));
+const originalNext = iteratorPrototype.next;
+
+// ---------------------------------------------------------------------------------------
+// Internals for Request, Response, fetch and the HTTP server
+
+/** A Headers object with `guard` over `list` (a flat array; adopted, not copied). */
+function headersFromList(list, guard) {
+  const headers = new Headers();
+  setList(headers, list);
+  setGuard(headers, guard);
+  return headers;
+}
+
+/**
+ * Lowercases the names of a flat [name, value, …] array from the host in place and
+ * returns it. The host has already validated names and values.
+ */
+function adoptHostList(list) {
+  for (let i = 0; i < list.length; i += 2) {
+    const name = list[i];
+    list[i] = lowercase(name);
+  }
+  return list;
+}
+
+/** Fill `headers` from a HeadersInit value (Request/Response init). */
+function fillHeaders(headers, init, prefix, context = "headers") {
+  const pairs = convertHeadersInit(init, prefix, context);
+  fillFromPairs(headers, pairs, prefix);
+}
+
+/** Appends every header of `source`'s list to `target` (through the guard). */
+function appendAll(target, source, prefix) {
+  const list = getList(source);
+  for (let i = 0; i < list.length; i += 2) appendHeader(target, list[i], list[i + 1], prefix);
+}
+
+function copyList(headers) {
+  const list = getList(headers);
+  const copy = [];
+  for (let i = 0; i < list.length; i++) copy[i] = list[i];
+  return copy;
+}
+
+/** The combined value of `name` (lowercase) or null. */
+function getHeader(headers, name) {
+  return listGet(getList(headers), name);
+}
+
+function hasHeader(headers, name) {
+  return listContains(getList(headers), name);
+}
+
+/** Appends without guard checks (internal use: already-valid lowercase name and value). */
+function appendHeaderUnchecked(headers, name, value) {
+  ArrayPrototypePush(getList(headers), name, value);
+  invalidate(headers);
+}
+
+function setHeaderUnchecked(headers, name, value) {
+  listSet(getList(headers), name, value);
+  invalidate(headers);
+}
+
+function deleteHeaderUnchecked(headers, name) {
+  listDelete(getList(headers), name);
+  invalidate(headers);
+}
+
+return ObjectFreeze({
+  __proto__: null,
+  Headers,
+  adoptHostList,
+  appendAll,
+  appendHeader,
+  appendHeaderUnchecked,
+  convertHeadersInit,
+  copyList,
+  deleteHeaderUnchecked,
+  fillFromPairs,
+  fillHeaders,
+  getGuard,
+  getHeader,
+  getList,
+  hasHeader,
+  headersFromList,
+  isHeaders,
+  isValidName,
+  isValidValue,
+  normalizeValue,
+  setGuard,
+  setHeaderUnchecked,
+  setList,
+  sortedPairs,
+});

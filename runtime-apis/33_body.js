@@ -1,0 +1,556 @@
+// The Body mixin (https://fetch.spec.whatwg.org/#body-mixin) and bodies
+// (https://fetch.spec.whatwg.org/#concept-body): extracting a body from BodyInit,
+// consuming it (arrayBuffer, blob, bytes, formData, json, text), cloning it, and the
+// disturbed/locked ("unusable") rules. Also the helpers Request and Response share
+// (URL parsing against the realm's base URL, abort signals).
+//
+// Fast path: a body whose source is a string, bytes or a Blob has no ReadableStream until
+// `.body` is read. Consuming it reads the source directly; `.body` read afterwards is a
+// closed, locked, disturbed stream, exactly what the spec's stream would be by then.
+
+const {
+  ArrayBufferPrototypeGetByteLength,
+  ArrayPrototypePush,
+  JSONParse,
+  JSONStringify,
+  ObjectDefineProperty,
+  ObjectFreeze,
+  ObjectGetOwnPropertyDescriptors,
+  ObjectPrototypeIsPrototypeOf,
+  PromisePrototypeThen,
+  PromiseReject,
+  PromiseResolve,
+  ReflectOwnKeys,
+  StringPrototypeCharCodeAt,
+  StringPrototypeSlice,
+  SymbolToStringTag,
+  TypeError,
+  TypedArrayPrototypeGetBuffer,
+  TypedArrayPrototypeGetByteLength,
+  TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeSet,
+  Uint8Array,
+} = core.primordials;
+const webidl = core.require("webidl");
+const { converters } = webidl;
+const blobModule = core.require("blob");
+const formDataModule = core.require("formdata");
+const mime = core.require("mime");
+const ops = core.ops;
+
+function hasModule(name) {
+  const names = ops.moduleNames();
+  for (let i = 0; i < names.length; i++) if (names[i] === name) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Streams (20_streams.js internals)
+
+let streamsExports;
+function streams() {
+  if (streamsExports === undefined) {
+    if (!hasModule("streams")) throw new TypeError("ReadableStream is not available in this runtime");
+    streamsExports = core.require("streams");
+  }
+  return streamsExports;
+}
+
+let readableStreamPrototype = null;
+function isReadableStream(value) {
+  if (value === null || typeof value !== "object") return false;
+  if (streamsExports === undefined && !hasModule("streams")) return false;
+  const s = streams();
+  if (typeof s.isReadableStream === "function") return s.isReadableStream(value);
+  if (readableStreamPrototype === null) readableStreamPrototype = s.ReadableStream.prototype;
+  return ObjectPrototypeIsPrototypeOf(readableStreamPrototype, value);
+}
+
+function isStreamDisturbed(stream) {
+  return streams().isReadableStreamDisturbed(stream);
+}
+
+function isStreamLocked(stream) {
+  return streams().isReadableStreamLocked(stream);
+}
+
+/** Reads every chunk of `stream` (each must be a Uint8Array) into one Uint8Array. */
+function readAllBytes(stream) {
+  return streams().readAllBytes(stream);
+}
+
+// ---------------------------------------------------------------------------------------
+// URLSearchParams (16_url.js)
+
+let urlExports;
+function url() {
+  if (urlExports === undefined) urlExports = hasModule("url") ? core.require("url") : null;
+  return urlExports;
+}
+
+function isURLSearchParams(value) {
+  if (value === null || typeof value !== "object") return false;
+  const u = url();
+  if (u === null) return false;
+  if (typeof u.isURLSearchParams === "function") return u.isURLSearchParams(value);
+  return ObjectPrototypeIsPrototypeOf(u.URLSearchParams.prototype, value);
+}
+
+function serializeURLSearchParams(params) {
+  const u = url();
+  if (typeof u.serializeURLSearchParams === "function") return u.serializeURLSearchParams(params);
+  return core.primordials.FunctionPrototypeCall(u.URLSearchParams.prototype.toString, params);
+}
+
+// ---------------------------------------------------------------------------------------
+// Bodies
+
+/**
+ * A body: `stream` (a ReadableStream, or null until needed), `source` (a string, a
+ * Uint8Array, a Blob, or null for stream bodies), `length` (bytes or null).
+ * `used` marks a fast-path consumption or transfer while `stream` is still null.
+ */
+class InnerBody {
+  stream = null;
+  source = null;
+  length = null;
+  used = false;
+  // True when another body (a clone) may share `source`'s bytes.
+  shared = false;
+}
+
+function bodyFromStream(stream) {
+  const body = new InnerBody();
+  body.stream = stream;
+  return body;
+}
+
+function bodyFromSource(source, length = null) {
+  const body = new InnerBody();
+  body.source = source;
+  body.length = length;
+  return body;
+}
+
+/** The bytes of a source; a copy unless `mayShare` allows an internal array. */
+function sourceBytes(source, mayShare) {
+  if (typeof source === "string") return blobModule.utf8Encode(source);
+  if (blobModule.isBlob(source)) return mayShare ? blobModule.blobBytesShared(source) : blobModule.blobBytesCopy(source);
+  if (mayShare) return source;
+  const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(source));
+  TypedArrayPrototypeSet(copy, source);
+  return copy;
+}
+
+/** The body's stream, created from its source on first use. */
+function bodyStream(body) {
+  if (body.stream !== null) return body.stream;
+  let stream;
+  if (blobModule.isBlob(body.source)) {
+    stream = blobModule.blobStream(body.source);
+  } else {
+    const bytes = typeof body.source === "string" ? blobModule.utf8Encode(body.source) : body.source;
+    stream = blobModule.partsStream(TypedArrayPrototypeGetByteLength(bytes) === 0 ? [] : [bytes]);
+  }
+  body.stream = stream;
+  if (body.used) {
+    // Consumed or transferred through the fast path: the stream the spec would have by
+    // now is locked by a reader and disturbed.
+    const s = streams();
+    const reader = s.acquireReadableStreamDefaultReader(stream);
+    PromisePrototypeThen(s.readableStreamDefaultReaderRead(reader), undefined, () => {});
+  }
+  return stream;
+}
+
+function isDisturbed(body) {
+  if (body.stream === null) return body.used;
+  return isStreamDisturbed(body.stream);
+}
+
+function isLocked(body) {
+  if (body.stream === null) return body.used;
+  return isStreamLocked(body.stream);
+}
+
+/** https://fetch.spec.whatwg.org/#body-unusable */
+function isUnusable(body) {
+  return body !== null && (isDisturbed(body) || isLocked(body));
+}
+
+/**
+ * Fully reads `body`: a promise of its bytes as a Uint8Array owned by the caller, or of
+ * a string when `asText` and the source is a string (the fast path for text()/json()).
+ */
+function fullyRead(body, asText = false) {
+  if (body.stream === null) {
+    body.used = true;
+    const source = body.source;
+    if (asText && typeof source === "string") return PromiseResolve(source);
+    return PromiseResolve(sourceBytes(source, !body.shared && !blobModule.isBlob(source)));
+  }
+  return readAllBytes(body.stream);
+}
+
+/** Clones a body (https://fetch.spec.whatwg.org/#concept-body-clone). */
+function cloneBody(body) {
+  const clone = new InnerBody();
+  clone.source = body.source;
+  clone.length = body.length;
+  if (body.stream === null) {
+    body.shared = true;
+    clone.shared = true;
+    return clone;
+  }
+  const branches = streams().readableStreamTee(body.stream, true);
+  body.stream = branches[0];
+  clone.stream = branches[1];
+  return clone;
+}
+
+/**
+ * Moves `body` into a new body and leaves the old one disturbed and locked (the effect of
+ * the spec's "create a proxy": new Request(input) takes input's body).
+ */
+function transferBody(body) {
+  if (body.stream === null) {
+    const moved = new InnerBody();
+    moved.source = body.source;
+    moved.length = body.length;
+    moved.shared = body.shared;
+    body.used = true;
+    return moved;
+  }
+  const s = streams();
+  const reader = s.acquireReadableStreamDefaultReader(body.stream);
+  // The first read starts now, as a pipe's would: the input is disturbed at once.
+  let pending = s.readableStreamDefaultReaderRead(reader);
+  const stream = blobModule.newByteStream(
+    (controller) => {
+      const read = pending ?? s.readableStreamDefaultReaderRead(reader);
+      pending = null;
+      return PromisePrototypeThen(read, (result) => {
+        if (result.done) {
+          blobModule.byteStreamClose(controller);
+          return;
+        }
+        const chunk = result.value;
+        if (!(chunk instanceof Uint8Array)) {
+          const error = new TypeError("A request body stream chunk is not a Uint8Array");
+          blobModule.byteStreamError(controller, error);
+          s.readableStreamCancel(body.stream, error);
+          return;
+        }
+        // Byte streams transfer enqueued buffers: enqueue a copy of the view.
+        const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(chunk));
+        TypedArrayPrototypeSet(copy, chunk);
+        if (TypedArrayPrototypeGetByteLength(copy) > 0) blobModule.byteStreamEnqueue(controller, copy);
+        else return PromisePrototypeThen(PromiseResolve(), () => undefined);
+      }, (error) => {
+        blobModule.byteStreamError(controller, error);
+      });
+    },
+    (reason) => s.readableStreamCancel(body.stream, reason),
+  );
+  const moved = bodyFromStream(stream);
+  moved.source = body.source;
+  moved.length = body.length;
+  return moved;
+}
+
+// ---------------------------------------------------------------------------------------
+// Extracting a body (https://fetch.spec.whatwg.org/#concept-bodyinit-extract)
+
+/**
+ * Converts a BodyInit value: (ReadableStream or Blob or BufferSource or FormData or
+ * URLSearchParams or USVString). Returns a tagged value.
+ */
+function convertBodyInit(value, prefix, context) {
+  if (value !== null && typeof value === "object") {
+    if (isReadableStream(value)) return value;
+    if (blobModule.isBlob(value)) return value;
+    if (formDataModule.isFormData(value)) return value;
+    if (isURLSearchParams(value)) return value;
+    if (core.primordials.ArrayBufferIsView(value) || webidl.isArrayBufferBranded(value)) {
+      return converters.BufferSource(value, prefix, context);
+    }
+  }
+  return converters.USVString(value, prefix, context);
+}
+
+/**
+ * https://fetch.spec.whatwg.org/#concept-bodyinit-extract: `{ body, type }` for a
+ * converted BodyInit. Throws TypeError for a used/locked stream (and with keepalive).
+ */
+function extractBody(object, keepalive = false) {
+  if (typeof object === "string") {
+    return { body: bodyFromSource(object), type: "text/plain;charset=UTF-8" };
+  }
+  if (blobModule.isBlob(object)) {
+    const type = blobModule.blobType(object);
+    return { body: bodyFromSource(object, blobModule.blobSize(object)), type: type === "" ? null : type };
+  }
+  if (formDataModule.isFormData(object)) {
+    const { blob, boundary } = formDataModule.serializeMultipart(formDataModule.entriesOf(object));
+    return {
+      body: bodyFromSource(blob, blobModule.blobSize(blob)),
+      type: `multipart/form-data; boundary=${boundary}`,
+    };
+  }
+  if (isURLSearchParams(object)) {
+    return {
+      body: bodyFromSource(serializeURLSearchParams(object)),
+      type: "application/x-www-form-urlencoded;charset=UTF-8",
+    };
+  }
+  if (isReadableStream(object)) {
+    if (keepalive) throw new TypeError("A keepalive request cannot have a ReadableStream body");
+    if (isStreamDisturbed(object) || isStreamLocked(object)) {
+      throw new TypeError("The ReadableStream body is already disturbed or locked");
+    }
+    return { body: bodyFromStream(object), type: null };
+  }
+  // BufferSource: a copy of its bytes.
+  const bytes = blobModule.copyBufferSourceBytes(object);
+  return { body: bodyFromSource(bytes, TypedArrayPrototypeGetByteLength(bytes)), type: null };
+}
+
+// ---------------------------------------------------------------------------------------
+// Consuming (https://fetch.spec.whatwg.org/#concept-body-consume-body)
+
+function stripBOM(s) {
+  return s.length > 0 && StringPrototypeCharCodeAt(s, 0) === 0xfeff ? StringPrototypeSlice(s, 1) : s;
+}
+
+function decodeText(result) {
+  if (typeof result === "string") return stripBOM(result);
+  return ops.utf8Decode(result, false, false);
+}
+
+/** An ArrayBuffer with the bytes of `bytes` (its own buffer when it covers it exactly). */
+function toArrayBuffer(bytes) {
+  const buffer = TypedArrayPrototypeGetBuffer(bytes);
+  if (TypedArrayPrototypeGetByteOffset(bytes) === 0 &&
+      ArrayBufferPrototypeGetByteLength(buffer) === TypedArrayPrototypeGetByteLength(bytes)) {
+    return buffer;
+  }
+  const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(bytes));
+  TypedArrayPrototypeSet(copy, bytes);
+  return TypedArrayPrototypeGetBuffer(copy);
+}
+
+function toBytes(bytes) {
+  const buffer = TypedArrayPrototypeGetBuffer(bytes);
+  if (TypedArrayPrototypeGetByteOffset(bytes) === 0 &&
+      ArrayBufferPrototypeGetByteLength(buffer) === TypedArrayPrototypeGetByteLength(bytes)) {
+    return bytes;
+  }
+  return new Uint8Array(toArrayBuffer(bytes));
+}
+
+function emptyBytes() {
+  return new Uint8Array(0);
+}
+
+/**
+ * Installs the Body mixin on `Class.prototype`. `access(self)` returns
+ * `{ body, contentType }` for a branded object (body an InnerBody or null, contentType
+ * the combined Content-Type value or null) and throws "Illegal invocation" otherwise.
+ */
+function mixinBody(Class, name, isInstance, getBody, getContentType) {
+  const consume = (self, method, convert, asText = false) => {
+    if (!isInstance(self)) return PromiseReject(new TypeError("Illegal invocation"));
+    const body = getBody(self);
+    if (body !== null && isUnusable(body)) {
+      return PromiseReject(new TypeError(`Failed to execute '${method}' on '${name}': body stream already read`));
+    }
+    const read = body === null ? PromiseResolve(asText ? "" : emptyBytes()) : fullyRead(body, asText);
+    return PromisePrototypeThen(read, (result) => convert(self, result));
+  };
+
+  const methods = {
+    get body() {
+      webidl.assertBranded(this, isInstance);
+      const body = getBody(this);
+      return body === null ? null : bodyStream(body);
+    },
+    get bodyUsed() {
+      webidl.assertBranded(this, isInstance);
+      const body = getBody(this);
+      return body !== null && isDisturbed(body);
+    },
+    arrayBuffer() {
+      return consume(this, "arrayBuffer", (_, bytes) => toArrayBuffer(bytes));
+    },
+    blob() {
+      return consume(this, "blob", (self, bytes) => {
+        const mimeType = mime.extractMimeType(getContentType(self));
+        const type = mimeType === null ? "" : mime.serializeMimeType(mimeType);
+        return blobModule.blobFromBytes(toBytes(bytes), type);
+      });
+    },
+    bytes() {
+      return consume(this, "bytes", (_, bytes) => toBytes(bytes));
+    },
+    formData() {
+      return consume(this, "formData", (self, bytes) => {
+        const mimeType = mime.extractMimeType(getContentType(self));
+        const essence = mimeType === null ? null : mime.essence(mimeType);
+        if (essence === "multipart/form-data") {
+          const boundary = core.primordials.MapPrototypeGet(mimeType.parameters, "boundary");
+          if (boundary === undefined) {
+            throw new TypeError(`Failed to execute 'formData' on '${name}': the multipart/form-data Content-Type has no boundary`);
+          }
+          return formDataModule.formDataFromEntries(formDataModule.parseMultipart(bytes, boundary));
+        }
+        if (essence === "application/x-www-form-urlencoded") {
+          return formDataModule.formDataFromEntries(formDataModule.parseUrlencodedBytes(bytes));
+        }
+        throw new TypeError(`Failed to execute 'formData' on '${name}': the Content-Type is neither multipart/form-data nor application/x-www-form-urlencoded`);
+      });
+    },
+    json() {
+      return consume(this, "json", (_, result) => JSONParse(decodeText(result)), true);
+    },
+    text() {
+      return consume(this, "text", (_, result) => decodeText(result), true);
+    },
+  };
+  const descriptors = ObjectGetOwnPropertyDescriptors(methods);
+  const keys = ReflectOwnKeys(descriptors);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const descriptor = descriptors[key];
+    descriptor.enumerable = true;
+    ObjectDefineProperty(Class.prototype, key, descriptor);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Host conversion
+
+/**
+ * Hands a body to the host (HTTP server, fetch): `null`, a string, a Uint8Array (not to
+ * be modified; read before JS runs again) or a ReadableStream. Marks the body used.
+ * Throws a TypeError when the body was already used or is locked.
+ */
+function bodyToHost(body, allowString) {
+  if (body === null) return null;
+  if (isUnusable(body)) throw new TypeError("The body has already been used or is locked");
+  if (body.stream === null) {
+    body.used = true;
+    const source = body.source;
+    if (typeof source === "string") return allowString ? source : blobModule.utf8Encode(source);
+    if (blobModule.isBlob(source)) return blobModule.blobBytesShared(source);
+    return source;
+  }
+  return body.stream;
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared by Request and Response: URLs and abort signals
+
+let urlParser = null;
+
+/**
+ * Parses `input` against `base` (a string or undefined). Returns
+ * `{ href, hasCredentials, scheme, hostname, port, pathname }`-like data from the url
+ * module, or null on failure.
+ */
+function parseURL(input, base) {
+  const u = url();
+  if (u === null) throw new TypeError("URL parsing is not available in this runtime");
+  if (urlParser === null) {
+    if (typeof u.parseURL === "function") {
+      urlParser = u.parseURL;
+    } else {
+      const URL = u.URL;
+      const hrefGetter = ObjectGetOwnPropertyDescriptors(URL.prototype).href.get;
+      const call = core.primordials.FunctionPrototypeCall;
+      const getter = (name) => ObjectGetOwnPropertyDescriptors(URL.prototype)[name].get;
+      const usernameGetter = getter("username");
+      const passwordGetter = getter("password");
+      const protocolGetter = getter("protocol");
+      const pathnameGetter = getter("pathname");
+      const originGetter = getter("origin");
+      urlParser = (input, base) => {
+        let parsed;
+        try {
+          parsed = base === undefined ? new URL(input) : new URL(input, base);
+        } catch {
+          return null;
+        }
+        return {
+          href: call(hrefGetter, parsed),
+          username: call(usernameGetter, parsed),
+          password: call(passwordGetter, parsed),
+          protocol: call(protocolGetter, parsed),
+          pathname: call(pathnameGetter, parsed),
+          origin: call(originGetter, parsed),
+        };
+      };
+    }
+  }
+  return urlParser(input, base);
+}
+
+/** The realm's API base URL (`--location`), or undefined. */
+function baseURL() {
+  return core.config.location ?? undefined;
+}
+
+let abortExports;
+function abort() {
+  if (abortExports === undefined) abortExports = hasModule("abort") ? core.require("abort") : null;
+  return abortExports;
+}
+
+function isAbortSignal(value) {
+  if (value === null || typeof value !== "object") return false;
+  const a = abort();
+  if (a === null) return false;
+  if (typeof a.isAbortSignal === "function") return a.isAbortSignal(value);
+  if (typeof a.AbortSignal.isInstance === "function") return a.AbortSignal.isInstance(value);
+  return ObjectPrototypeIsPrototypeOf(a.AbortSignal.prototype, value);
+}
+
+/**
+ * A new AbortSignal that follows `parent` (https://dom.spec.whatwg.org/#create-a-dependent-abort-signal),
+ * or a new never-aborted signal when `parent` is null.
+ */
+function createDependentSignal(parent) {
+  const a = abort();
+  if (a === null) return null;
+  if (parent === null) {
+    if (typeof a.newAbortSignal === "function") return a.newAbortSignal();
+    return new a.AbortController().signal;
+  }
+  if (typeof a.createDependentAbortSignal === "function") return a.createDependentAbortSignal([parent]);
+  return a.AbortSignal.any([parent]);
+}
+
+void JSONStringify;
+void SymbolToStringTag;
+void ArrayPrototypePush;
+
+return ObjectFreeze({
+  __proto__: null,
+  baseURL,
+  bodyFromSource,
+  bodyFromStream,
+  bodyStream,
+  bodyToHost,
+  cloneBody,
+  convertBodyInit,
+  createDependentSignal,
+  extractBody,
+  fullyRead,
+  isAbortSignal,
+  isDisturbed,
+  isLocked,
+  isReadableStream,
+  isUnusable,
+  mixinBody,
+  parseURL,
+  transferBody,
+});
