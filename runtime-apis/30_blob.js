@@ -322,7 +322,8 @@ webidl.setLength(File, 2);
 
 const CHUNK_SIZE = 65536;
 
-// The streams module's internals, used instead of the user-patchable controller methods.
+// The streams module's internals ("set up with byte reading support", "enqueue",
+// "close", "error" for other specifications), never the user-patchable methods.
 let streams = null;
 function streamsModule() {
   if (streams === null) streams = core.require("streams");
@@ -330,35 +331,28 @@ function streamsModule() {
 }
 
 /**
- * A new byte ReadableStream whose `pull(controller)` and `cancel(reason)` are ours
- * (the underlying source object has a null prototype, so nothing user-defined is read).
+ * A new byte ReadableStream (high water mark 0: pulled only on demand) whose
+ * `pull(stream)` enqueues, closes or errors it through the functions below, and whose
+ * `cancel(reason)` is called on cancellation.
  */
 function newByteStream(pull, cancel = undefined) {
-  const { ReadableStream } = streamsModule();
-  const source = { __proto__: null, type: "bytes", pull };
-  if (cancel !== undefined) source.cancel = cancel;
-  return new ReadableStream(source);
+  const s = streamsModule();
+  let stream = null;
+  stream = s.createReadableByteStream(undefined, () => pull(stream), cancel);
+  return stream;
 }
 
-function byteStreamEnqueue(controller, chunk) {
-  const s = streamsModule();
-  if (typeof s.readableByteStreamControllerEnqueue === "function") s.readableByteStreamControllerEnqueue(controller, chunk);
-  else controller.enqueue(chunk);
+function byteStreamEnqueue(stream, chunk) {
+  streamsModule().readableStreamEnqueue(stream, chunk);
 }
 
-function byteStreamClose(controller) {
-  const s = streamsModule();
-  if (typeof s.readableByteStreamControllerClose === "function") s.readableByteStreamControllerClose(controller);
-  else controller.close();
-  // A pending BYOB request must be answered with zero bytes after close.
-  const request = controller.byobRequest;
-  if (request !== null && request !== undefined) request.respond(0);
+/** Closes the stream, answering a pending BYOB read with zero bytes. */
+function byteStreamClose(stream) {
+  streamsModule().readableStreamClose(stream);
 }
 
-function byteStreamError(controller, error) {
-  const s = streamsModule();
-  if (typeof s.readableByteStreamControllerError === "function") s.readableByteStreamControllerError(controller, error);
-  else controller.error(error);
+function byteStreamError(stream, error) {
+  streamsModule().readableStreamError(stream, error);
 }
 
 /**
@@ -368,13 +362,13 @@ function byteStreamError(controller, error) {
 function partsStream(parts) {
   let index = 0;
   let offset = 0;
-  return newByteStream((controller) => {
+  return newByteStream((stream) => {
     while (index < parts.length && TypedArrayPrototypeGetByteLength(parts[index]) === offset) {
       index++;
       offset = 0;
     }
     if (index >= parts.length) {
-      byteStreamClose(controller);
+      byteStreamClose(stream);
       return;
     }
     const part = parts[index];
@@ -382,7 +376,7 @@ function partsStream(parts) {
     const chunk = new Uint8Array(length);
     TypedArrayPrototypeSet(chunk, subview(part, offset, length));
     offset += length;
-    byteStreamEnqueue(controller, chunk);
+    byteStreamEnqueue(stream, chunk);
   });
 }
 

@@ -297,8 +297,8 @@ class Headers {
     webidl.assertBranded(this, isHeaders);
     const prefix = "Failed to execute 'append' on 'Headers'";
     webidl.requiredArguments(arguments.length, 2, prefix);
-    name = converters.ByteString(name, prefix, "Argument 1");
-    value = converters.ByteString(value, prefix, "Argument 2");
+    name = toByteString(name, prefix, "Argument 1");
+    value = toByteString(value, prefix, "Argument 2");
     appendHeader(this, name, value, prefix);
   }
 
@@ -306,7 +306,7 @@ class Headers {
     webidl.assertBranded(this, isHeaders);
     const prefix = "Failed to execute 'delete' on 'Headers'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    name = converters.ByteString(name, prefix, "Argument 1");
+    name = toByteString(name, prefix, "Argument 1");
     if (!isValidName(name)) throw invalidName(prefix, name);
     if (this.#guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
     name = lowercase(name);
@@ -324,7 +324,7 @@ class Headers {
     webidl.assertBranded(this, isHeaders);
     const prefix = "Failed to execute 'get' on 'Headers'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    name = converters.ByteString(name, prefix, "Argument 1");
+    name = toByteString(name, prefix, "Argument 1");
     if (!isValidName(name)) throw invalidName(prefix, name);
     return listGet(this.#list, lowercase(name));
   }
@@ -343,7 +343,7 @@ class Headers {
     webidl.assertBranded(this, isHeaders);
     const prefix = "Failed to execute 'has' on 'Headers'";
     webidl.requiredArguments(arguments.length, 1, prefix);
-    name = converters.ByteString(name, prefix, "Argument 1");
+    name = toByteString(name, prefix, "Argument 1");
     if (!isValidName(name)) throw invalidName(prefix, name);
     return listContains(this.#list, lowercase(name));
   }
@@ -352,8 +352,8 @@ class Headers {
     webidl.assertBranded(this, isHeaders);
     const prefix = "Failed to execute 'set' on 'Headers'";
     webidl.requiredArguments(arguments.length, 2, prefix);
-    name = converters.ByteString(name, prefix, "Argument 1");
-    value = converters.ByteString(value, prefix, "Argument 2");
+    name = toByteString(name, prefix, "Argument 1");
+    value = toByteString(value, prefix, "Argument 2");
     value = normalizeValue(value);
     if (!isValidName(name)) throw invalidName(prefix, name);
     if (!isValidValue(value)) throw invalidValue(prefix, name, value);
@@ -418,8 +418,8 @@ function convertHeadersInit(init, prefix, context) {
     const key = keys[i];
     const desc = ObjectGetOwnPropertyDescriptor(init, key);
     if (desc === undefined || !desc.enumerable) continue;
-    const typedKey = converters.ByteString(key, prefix, context);
-    const value = converters.ByteString(init[key], prefix, context);
+    const typedKey = toByteString(key, prefix, context);
+    const value = toByteString(init[key], prefix, context);
     let replaced = false;
     for (let j = 0; j < result.length; j++) {
       if (result[j][0] === typedKey) {
@@ -433,22 +433,51 @@ function convertHeadersInit(init, prefix, context) {
   return result;
 }
 
-const convertByteStringSequence = webidl.createSequenceConverter(converters.ByteString);
-
-// sequence<sequence<ByteString>> from V and its already-fetched @@iterator method.
-function sequenceOfPairs(init, method, prefix, context) {
-  const notSequence = () => webidl.makeException(TypeError, "can not be converted to sequence.", prefix, context);
-  const iterator = FunctionPrototypeCall(method, init);
-  if (webidl.type(iterator) !== "Object") throw notSequence();
+// sequence<T> from V and its @@iterator method, converting each element with `convert`.
+function iterateSequence(V, method, convert, prefix, context) {
+  const iterator = FunctionPrototypeCall(method, V);
+  if (webidl.type(iterator) !== "Object") throw notSequence(prefix, context);
   const next = iterator.next;
   const result = [];
   while (true) {
     const step = FunctionPrototypeCall(next, iterator);
-    if (webidl.type(step) !== "Object") throw notSequence();
+    if (webidl.type(step) !== "Object") throw notSequence(prefix, context);
     if (step.done) break;
-    ArrayPrototypePush(result, convertByteStringSequence(step.value, prefix, `${context}, index ${result.length}`));
+    ArrayPrototypePush(result, convert(step.value, prefix, context, result.length));
   }
   return result;
+}
+
+function notSequence(prefix, context) {
+  return webidl.makeException(TypeError, "can not be converted to sequence.", prefix, context);
+}
+
+function convertByteStringElement(V, prefix, context, index) {
+  return toByteString(V, prefix, context, index);
+}
+
+function convertPairElement(V, prefix, context, index) {
+  if (webidl.type(V) !== "Object") throw notSequence(prefix, `${context}, index ${index}`);
+  const method = V[SymbolIterator];
+  if (typeof method !== "function") throw notSequence(prefix, `${context}, index ${index}`);
+  return iterateSequence(V, method, convertByteStringElement, prefix, context);
+}
+
+// sequence<sequence<ByteString>> from V and its already-fetched @@iterator method.
+function sequenceOfPairs(init, method, prefix, context) {
+  return iterateSequence(init, method, convertPairElement, prefix, context);
+}
+
+const nonLatin1RE = /[^\0-\xFF]/;
+
+/** ByteString conversion; the error context is only built on failure. */
+function toByteString(V, prefix, context, index = undefined) {
+  if (typeof V !== "string") V = converters.DOMString(V, prefix, context);
+  if (RegExpPrototypeExec(nonLatin1RE, V) !== null) {
+    throw webidl.makeException(TypeError, "is not a valid ByteString", prefix,
+      index === undefined ? context : `${context}, index ${index}`);
+  }
+  return V;
 }
 
 /** https://fetch.spec.whatwg.org/#concept-headers-fill, from converted pairs. */

@@ -9,6 +9,7 @@
 // closed, locked, disturbed stream, exactly what the spec's stream would be by then.
 
 const {
+  ArrayBufferIsView,
   ArrayBufferPrototypeGetByteLength,
   ArrayPrototypePush,
   JSONParse,
@@ -20,6 +21,7 @@ const {
   PromisePrototypeThen,
   PromiseReject,
   PromiseResolve,
+  PromiseWithResolvers,
   ReflectOwnKeys,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
@@ -28,6 +30,7 @@ const {
   TypedArrayPrototypeGetBuffer,
   TypedArrayPrototypeGetByteLength,
   TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeGetSymbolToStringTag,
   TypedArrayPrototypeSet,
   Uint8Array,
 } = core.primordials;
@@ -56,14 +59,11 @@ function streams() {
   return streamsExports;
 }
 
-let readableStreamPrototype = null;
 function isReadableStream(value) {
   if (value === null || typeof value !== "object") return false;
   if (streamsExports === undefined && !hasModule("streams")) return false;
   const s = streams();
-  if (typeof s.isReadableStream === "function") return s.isReadableStream(value);
-  if (readableStreamPrototype === null) readableStreamPrototype = s.ReadableStream.prototype;
-  return ObjectPrototypeIsPrototypeOf(readableStreamPrototype, value);
+  return s.isReadableStream(value);
 }
 
 function isStreamDisturbed(stream) {
@@ -74,9 +74,61 @@ function isStreamLocked(stream) {
   return streams().isReadableStreamLocked(stream);
 }
 
-/** Reads every chunk of `stream` (each must be a Uint8Array) into one Uint8Array. */
+function isUint8Array(value) {
+  return ArrayBufferIsView(value) && TypedArrayPrototypeGetSymbolToStringTag(value) === "Uint8Array";
+}
+
+/**
+ * "Fully read" a stream: acquires a reader (kept: the stream stays locked, as the spec's
+ * reader is never released) and reads every chunk, each of which must be a Uint8Array,
+ * into one Uint8Array.
+ */
 function readAllBytes(stream) {
-  return streams().readAllBytes(stream);
+  const s = streams();
+  let reader;
+  try {
+    reader = s.acquireReadableStreamDefaultReader(stream);
+  } catch (error) {
+    return PromiseReject(error);
+  }
+  const { promise, resolve, reject } = PromiseWithResolvers();
+  const chunks = [];
+  let total = 0;
+  let inRead = false;
+  let again = false;
+  const onChunk = (chunk) => {
+    if (!isUint8Array(chunk)) {
+      reject(new TypeError("The body stream produced a chunk that is not a Uint8Array"));
+      return;
+    }
+    ArrayPrototypePush(chunks, chunk);
+    total += TypedArrayPrototypeGetByteLength(chunk);
+    if (inRead) again = true;
+    else pump();
+  };
+  const onClose = () => {
+    if (chunks.length === 1) {
+      resolve(chunks[0]);
+      return;
+    }
+    const result = new Uint8Array(total);
+    let offset = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      TypedArrayPrototypeSet(result, chunks[i], offset);
+      offset += TypedArrayPrototypeGetByteLength(chunks[i]);
+    }
+    resolve(result);
+  };
+  const pump = () => {
+    do {
+      again = false;
+      inRead = true;
+      s.readableStreamDefaultReaderReadWith(reader, onChunk, onClose, reject);
+      inRead = false;
+    } while (again);
+  };
+  pump();
+  return promise;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -146,20 +198,20 @@ function sourceBytes(source, mayShare) {
 function bodyStream(body) {
   if (body.stream !== null) return body.stream;
   let stream;
-  if (blobModule.isBlob(body.source)) {
+  if (body.used) {
+    // Consumed or transferred through the fast path: the stream the spec would have by
+    // now is closed, locked by a reader and disturbed.
+    stream = blobModule.partsStream([]);
+    const s = streams();
+    const reader = s.acquireReadableStreamDefaultReader(stream);
+    PromisePrototypeThen(s.readableStreamDefaultReaderRead(reader), undefined, () => {});
+  } else if (blobModule.isBlob(body.source)) {
     stream = blobModule.blobStream(body.source);
   } else {
     const bytes = typeof body.source === "string" ? blobModule.utf8Encode(body.source) : body.source;
     stream = blobModule.partsStream(TypedArrayPrototypeGetByteLength(bytes) === 0 ? [] : [bytes]);
   }
   body.stream = stream;
-  if (body.used) {
-    // Consumed or transferred through the fast path: the stream the spec would have by
-    // now is locked by a reader and disturbed.
-    const s = streams();
-    const reader = s.acquireReadableStreamDefaultReader(stream);
-    PromisePrototypeThen(s.readableStreamDefaultReaderRead(reader), undefined, () => {});
-  }
   return stream;
 }
 
@@ -222,35 +274,38 @@ function transferBody(body) {
     return moved;
   }
   const s = streams();
-  const reader = s.acquireReadableStreamDefaultReader(body.stream);
+  const source = body.stream;
+  const reader = s.acquireReadableStreamDefaultReader(source);
   // The first read starts now, as a pipe's would: the input is disturbed at once.
   let pending = s.readableStreamDefaultReaderRead(reader);
+  PromisePrototypeThen(pending, undefined, () => {});
   const stream = blobModule.newByteStream(
-    (controller) => {
+    (output) => {
       const read = pending ?? s.readableStreamDefaultReaderRead(reader);
       pending = null;
       return PromisePrototypeThen(read, (result) => {
         if (result.done) {
-          blobModule.byteStreamClose(controller);
+          blobModule.byteStreamClose(output);
           return;
         }
         const chunk = result.value;
-        if (!(chunk instanceof Uint8Array)) {
-          const error = new TypeError("A request body stream chunk is not a Uint8Array");
-          blobModule.byteStreamError(controller, error);
-          s.readableStreamCancel(body.stream, error);
+        if (!isUint8Array(chunk)) {
+          const error = new TypeError("A body stream chunk is not a Uint8Array");
+          blobModule.byteStreamError(output, error);
+          s.readableStreamCancel(source, error);
           return;
         }
-        // Byte streams transfer enqueued buffers: enqueue a copy of the view.
-        const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(chunk));
+        // A byte stream takes ownership of enqueued buffers: enqueue a copy.
+        const length = TypedArrayPrototypeGetByteLength(chunk);
+        if (length === 0) return;
+        const copy = new Uint8Array(length);
         TypedArrayPrototypeSet(copy, chunk);
-        if (TypedArrayPrototypeGetByteLength(copy) > 0) blobModule.byteStreamEnqueue(controller, copy);
-        else return PromisePrototypeThen(PromiseResolve(), () => undefined);
+        blobModule.byteStreamEnqueue(output, copy);
       }, (error) => {
-        blobModule.byteStreamError(controller, error);
+        blobModule.byteStreamError(output, error);
       });
     },
-    (reason) => s.readableStreamCancel(body.stream, reason),
+    (reason) => s.readableStreamCancel(source, reason),
   );
   const moved = bodyFromStream(stream);
   moved.source = body.source;
