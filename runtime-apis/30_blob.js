@@ -7,6 +7,9 @@
 
 const {
   ArrayBufferIsView,
+  ArrayBufferPrototypeGetByteLength,
+  DataViewPrototypeGetByteLength,
+  TypedArrayPrototypeGetSymbolToStringTag,
   ArrayPrototypePush,
   DateNow,
   MathMax,
@@ -37,10 +40,13 @@ const kInternal = Symbol("blob internal");
 
 /** A copy of the bytes a BufferSource holds (https://webidl.spec.whatwg.org/#dfn-get-buffer-source-copy). */
 function copyBufferSourceBytes(source) {
-  const view = webidl.bufferSourceBytes(source);
-  const length = TypedArrayPrototypeGetByteLength(view);
+  // A detached buffer (or a view on one) holds no bytes; views on it cannot be created.
+  const length = ArrayBufferIsView(source)
+    ? (TypedArrayPrototypeGetSymbolToStringTag(source) !== undefined
+      ? TypedArrayPrototypeGetByteLength(source) : DataViewPrototypeGetByteLength(source))
+    : ArrayBufferPrototypeGetByteLength(source);
   const copy = new Uint8Array(length);
-  if (length > 0) TypedArrayPrototypeSet(copy, view);
+  if (length > 0) TypedArrayPrototypeSet(copy, webidl.bufferSourceBytes(source));
   return copy;
 }
 
@@ -385,7 +391,9 @@ function blobStream(blob) {
 }
 
 // ---------------------------------------------------------------------------------------
-// structuredClone: Blob and File are serializable.
+// structuredClone: Blob and File are serializable (https://w3c.github.io/FileAPI/#blob-section).
+// The serialized form holds one compact copy of the bytes (a slice of a large Blob must not
+// drag its whole buffer through serialization).
 
 function registerSerializers() {
   const names = ops.moduleNames();
@@ -394,18 +402,21 @@ function registerSerializers() {
   if (!present) return;
   const clone = core.require("structured_clone");
   if (typeof clone.registerSerializable !== "function") return;
-  clone.registerSerializable("Blob", {
-    isInstance: (value) => isBlob(value) && !isFile(value),
-    serialize: (value) => ({ parts: blobParts(value), size: blobSize(value), type: blobType(value) }),
-    deserialize: (data) => makeBlob(data.parts, data.size, data.type),
+  clone.registerSerializable({
+    name: "File",
+    isInstance: (value) => isFile(value),
+    serialize: (value) => [blobBytesCopy(value), blobType(value), fileName(value), fileLastModified(value)],
+    deserialize: (data) => {
+      const bytes = data[0];
+      const size = TypedArrayPrototypeGetByteLength(bytes);
+      return makeFile(size === 0 ? [] : [bytes], size, data[1], data[2], data[3]);
+    },
   });
-  clone.registerSerializable("File", {
-    isInstance: isFile,
-    serialize: (value) => ({
-      parts: blobParts(value), size: blobSize(value), type: blobType(value), name: fileName(value),
-      lastModified: fileLastModified(value),
-    }),
-    deserialize: (data) => makeFile(data.parts, data.size, data.type, data.name, data.lastModified),
+  clone.registerSerializable({
+    name: "Blob",
+    isInstance: (value) => isBlob(value) && !isFile(value),
+    serialize: (value) => [blobBytesCopy(value), blobType(value)],
+    deserialize: (data) => blobFromBytes(data[0], data[1]),
   });
 }
 registerSerializers();
