@@ -516,13 +516,27 @@ function parseURL(input, base) {
   const u = url();
   if (u === null) throw new TypeError("URL parsing is not available in this runtime");
   if (urlParser === null) {
-    if (typeof u.parseURL === "function") {
-      urlParser = u.parseURL;
+    if (typeof u.parseURL === "function" && typeof u.serializeURL === "function") {
+      // The url module's internals: parseURL returns a URL record or null.
+      urlParser = (input, base) => {
+        const record = u.parseURL(input, base);
+        if (record === null || record === undefined) return null;
+        return {
+          href: u.serializeURL(record),
+          username: record.username,
+          password: record.password,
+          protocol: `${record.scheme}:`,
+          pathname: record.path,
+          get origin() {
+            return u.serializeOrigin(record);
+          },
+        };
+      };
     } else {
       const URL = u.URL;
-      const hrefGetter = ObjectGetOwnPropertyDescriptors(URL.prototype).href.get;
       const call = core.primordials.FunctionPrototypeCall;
       const getter = (name) => ObjectGetOwnPropertyDescriptors(URL.prototype)[name].get;
+      const hrefGetter = getter("href");
       const usernameGetter = getter("username");
       const passwordGetter = getter("password");
       const protocolGetter = getter("protocol");
