@@ -11,7 +11,9 @@
 // "request-no-cors" guard keeps its CORS-safelisting rules.
 
 const {
+  ArrayIsArray,
   ArrayPrototypePush,
+  FunctionPrototypeToString,
   ArrayPrototypeSort,
   FunctionPrototypeCall,
   ObjectFreeze,
@@ -73,12 +75,8 @@ function invalidValue(prefix, name, value) {
 }
 
 function lowercase(name) {
-  // Names are validated tokens (ASCII); skip the call when already lowercase.
-  for (let i = 0; i < name.length; i++) {
-    const c = StringPrototypeCharCodeAt(name, i);
-    if (c >= 0x41 && c <= 0x5a) return StringPrototypeToLowerCase(name);
-  }
-  return name;
+  // Names are validated tokens (ASCII), so this is an ASCII lowercase.
+  return StringPrototypeToLowerCase(name);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -380,7 +378,8 @@ function appendHeader(headers, name, value, prefix) {
     const temporaryValue = existing === null ? value : `${existing}, ${value}`;
     if (!isNoCORSSafelistedRequestHeader(name, temporaryValue)) return;
   }
-  ArrayPrototypePush(list, name, value);
+  list[list.length] = name;
+  list[list.length] = value;
   invalidate(headers);
   if (guard === "request-no-cors") removePrivilegedNoCORSHeaders(list);
 }
@@ -463,9 +462,46 @@ function convertPairElement(V, prefix, context, index) {
   return iterateSequence(V, method, convertByteStringElement, prefix, context);
 }
 
+// Array iteration is observable (a replaced Array.prototype[@@iterator] or
+// %ArrayIteratorPrototype%.next runs user code), so the index loops below are used only
+// while both are the original built-ins. An index loop that reads `length` before each
+// element performs exactly the [[Get]]s the built-in array iterator performs.
+const ArrayPrototype = core.primordials.Array.prototype;
+const ArrayIteratorPrototype = core.primordials.ArrayIteratorPrototype;
+const arrayIteratorMethod = ArrayPrototype[SymbolIterator];
+const arrayIteratorNext = ArrayIteratorPrototype.next;
+const nativeCodeRE = /\{\s*\[native code\]\s*\}\s*$/;
+function isNative(fn) {
+  return typeof fn === "function" && RegExpPrototypeExec(nativeCodeRE, FunctionPrototypeToString(fn)) !== null;
+}
+// Captured when this module loads (possibly after user code ran): only trusted when both
+// are native functions, i.e. not replaced by script.
+const arrayIterationCaptured = isNative(arrayIteratorMethod) && isNative(arrayIteratorNext);
+
+function isPristineArray(value, method) {
+  return arrayIterationCaptured && method === arrayIteratorMethod && ArrayIsArray(value) &&
+    ArrayIteratorPrototype.next === arrayIteratorNext;
+}
+
 // sequence<sequence<ByteString>> from V and its already-fetched @@iterator method.
 function sequenceOfPairs(init, method, prefix, context) {
-  return iterateSequence(init, method, convertPairElement, prefix, context);
+  if (!isPristineArray(init, method)) return iterateSequence(init, method, convertPairElement, prefix, context);
+  const result = [];
+  for (let i = 0; i < init.length; i++) {
+    const pair = init[i];
+    let pairMethod;
+    if (pair !== null && typeof pair === "object" && isPristineArray(pair, pairMethod = pair[SymbolIterator])) {
+      const converted = [];
+      for (let j = 0; j < pair.length; j++) converted[j] = toByteString(pair[j], prefix, context, j);
+      result[i] = converted;
+    } else if (pairMethod !== undefined) {
+      if (typeof pairMethod !== "function") throw notSequence(prefix, `${context}, index ${i}`);
+      result[i] = iterateSequence(pair, pairMethod, convertByteStringElement, prefix, context);
+    } else {
+      result[i] = convertPairElement(pair, prefix, context, i);
+    }
+  }
+  return result;
 }
 
 const nonLatin1RE = /[^\0-\xFF]/;

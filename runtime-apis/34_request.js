@@ -286,7 +286,7 @@ class Request {
       const bodyWithType = bodyModule.extractBody(init.body, request.keepalive);
       initBody = bodyWithType.body;
       if (bodyWithType.type !== null && !headersModule.hasHeader(headers, "content-type")) {
-        headersModule.appendHeaderUnchecked(headers, "content-type", bodyWithType.type);
+        headersModule.appendHeader(headers, "content-type", bodyWithType.type, prefix);
       }
     }
     const inputOrInitBody = initBody ?? inputBody;

@@ -99,7 +99,7 @@ class Response {
         }
         response.#body = bodyWithType.body;
         if (bodyWithType.type !== null && !headersModule.hasHeader(response.#headers, "content-type")) {
-          headersModule.appendHeaderUnchecked(response.#headers, "content-type", bodyWithType.type);
+          headersModule.appendHeader(response.#headers, "content-type", bodyWithType.type, prefix);
         }
       }
     };

@@ -107,3 +107,10 @@ test(() => {
   noCors.headers.set("x-y", "z");
   assert_false(noCors.headers.has("x-y"), "the clone keeps the guard");
 }, "Cloned requests get their own header list with the same guard");
+
+test(() => {
+  const text = new Request("https://example.com/", { mode: "no-cors", method: "POST", body: "x" });
+  assert_equals(text.headers.get("content-type"), "text/plain;charset=UTF-8");
+  const json = new Request("https://example.com/", { mode: "no-cors", method: "POST", body: new Blob([], { type: "application/json" }) });
+  assert_equals(json.headers.get("content-type"), null, "the body's type goes through the guard");
+}, "The body's Content-Type is appended through the request-no-cors guard");
