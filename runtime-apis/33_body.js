@@ -492,14 +492,21 @@ function mixinBody(Class, name, isInstance, getBody, getContentType) {
 function bodyToHost(body, allowString) {
   if (body === null) return null;
   if (isUnusable(body)) throw new TypeError("The body has already been used or is locked");
-  if (body.stream === null) {
+  const source = body.source;
+  if (body.stream !== null) {
+    if (source === null) return body.stream;
+    // `.body` was read but nothing consumed it: the stream would only replay the source.
+    // Lock and disturb it (as the host reading it would) and hand over the source.
+    const s = streams();
+    const reader = s.acquireReadableStreamDefaultReader(body.stream);
+    PromisePrototypeThen(s.readableStreamCancel(body.stream, undefined), undefined, () => {});
+    void reader;
+  } else {
     body.used = true;
-    const source = body.source;
-    if (typeof source === "string") return allowString ? source : blobModule.utf8Encode(source);
-    if (blobModule.isBlob(source)) return blobModule.blobBytesShared(source);
-    return source;
   }
-  return body.stream;
+  if (typeof source === "string") return allowString ? source : blobModule.utf8Encode(source);
+  if (blobModule.isBlob(source)) return blobModule.blobBytesShared(source);
+  return source;
 }
 
 // ---------------------------------------------------------------------------------------

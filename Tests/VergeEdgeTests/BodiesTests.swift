@@ -74,6 +74,30 @@ import VergeJS
         #expect(result == ["true", "204", "TypeError", "TypeError"])
     }
 
+    @Test func responseToHostKeepsTheFastPathWhenBodyWasOnlyTouched() throws {
+        let result = try withRealm { realm -> [String] in
+            let response = try realm.js.evaluate("const touched = new Response('fast'); touched.body; touched")
+            let host = try exports(realm, "response").get("responseToHost").call([response])
+            let body = try host.get("body")
+            let state = try realm.js.evaluate("[touched.bodyUsed, touched.body.locked].join('|')").toString()
+            return [body.isString ? try body.toString() : "not a string", state]
+        }
+        #expect(result == ["fast", "true|true"])
+    }
+
+    @Test func responseToHostPassesStreamBodiesThrough() throws {
+        let result = try withRealm { realm -> [String] in
+            let response = try realm.js.evaluate("""
+                globalThis.source = new ReadableStream({ start(c) { c.enqueue(new Uint8Array([1])); c.close(); } });
+                new Response(source)
+                """)
+            let host = try exports(realm, "response").get("responseToHost").call([response])
+            let same = try realm.js.evaluate("(b) => b === source").call([try host.get("body")])
+            return [String(same.toBool())]
+        }
+        #expect(result == ["true"])
+    }
+
     @Test func requestFromHostAdoptsTheServerRequest() throws {
         let result = try withRealm { realm -> String in
             let fromHost = try exports(realm, "request").get("requestFromHost")
