@@ -147,7 +147,7 @@ import VergeJS
                     String(decoding: body, as: UTF8.self), try host.get("redirect").toString(),
                     String(signalIsObject), String(used)]
         }
-        #expect(result == ["put", "https://example.test/upload", "content-type|text/plain;charset=UTF-8|x-a|1",
+        #expect(result == ["PUT", "https://example.test/upload", "x-a|1|content-type|text/plain;charset=UTF-8",
                            "data", "manual", "true", "true"])
     }
 
