@@ -107,7 +107,10 @@ function readAllBytes(stream) {
     else pump();
   };
   const onClose = () => {
-    if (chunks.length === 1) {
+    // A byte stream's chunks are views on buffers it took over (enqueue transfers them):
+    // a single one can be used as is. A default stream's chunks may still be held (and
+    // changed) by whoever enqueued them, so they are copied.
+    if (chunks.length === 1 && s.isReadableByteStream(stream)) {
       resolve(chunks[0]);
       return;
     }

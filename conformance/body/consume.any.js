@@ -177,3 +177,12 @@ test(() => {
     }
   }
 }, "Body members are enumerable attributes and methods on both prototypes");
+
+promise_test(async () => {
+  const chunk = new Uint8Array([1, 2, 3]);
+  const response = new Response(new ReadableStream({ start(c) { c.enqueue(chunk); c.close(); } }));
+  const buffer = await response.arrayBuffer();
+  assert_not_equals(buffer, chunk.buffer, "a new ArrayBuffer");
+  chunk[0] = 9;
+  assert_equals(new Uint8Array(buffer)[0], 1, "not aliased with the enqueued chunk");
+}, "Consuming a stream body copies the chunks into a new buffer");
