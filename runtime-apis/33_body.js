@@ -41,10 +41,15 @@ const formDataModule = core.require("formdata");
 const mime = core.require("mime");
 const ops = core.ops;
 
+// Module names never change within a process; read them once.
+let moduleNameSet = null;
 function hasModule(name) {
-  const names = ops.moduleNames();
-  for (let i = 0; i < names.length; i++) if (names[i] === name) return true;
-  return false;
+  if (moduleNameSet === null) {
+    moduleNameSet = new core.primordials.SafeSet();
+    const names = ops.moduleNames();
+    for (let i = 0; i < names.length; i++) core.primordials.SetPrototypeAdd(moduleNameSet, names[i]);
+  }
+  return core.primordials.SetPrototypeHas(moduleNameSet, name);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -324,14 +329,16 @@ function transferBody(body) {
  * URLSearchParams or USVString). Returns a tagged value.
  */
 function convertBodyInit(value, prefix, context) {
+  // The union's member types are disjoint, so the order of these checks is not
+  // observable; the cheap ones come first (the url and streams modules load lazily).
   if (value !== null && typeof value === "object") {
-    if (isReadableStream(value)) return value;
     if (blobModule.isBlob(value)) return value;
-    if (formDataModule.isFormData(value)) return value;
-    if (isURLSearchParams(value)) return value;
     if (core.primordials.ArrayBufferIsView(value) || webidl.isArrayBufferBranded(value)) {
       return converters.BufferSource(value, prefix, context);
     }
+    if (formDataModule.isFormData(value)) return value;
+    if (isURLSearchParams(value)) return value;
+    if (isReadableStream(value)) return value;
   }
   return converters.USVString(value, prefix, context);
 }
