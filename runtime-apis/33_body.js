@@ -37,9 +37,23 @@ const {
 const webidl = core.require("webidl");
 const { converters } = webidl;
 const blobModule = core.require("blob");
-const formDataModule = core.require("formdata");
+let formDataExports = null;
+function formData() {
+  if (formDataExports === null) formDataExports = core.require("formdata");
+  return formDataExports;
+}
+function isFormData(value) {
+  if (formDataExports === null && !isLoaded("formdata")) return false;
+  return formData().isFormData(value);
+}
 const mime = core.require("mime");
 const ops = core.ops;
+
+/** Whether module `name` is loaded (core.isLoaded), or conservatively true without it. */
+function isLoaded(name) {
+  if (typeof core.isLoaded === "function") return core.isLoaded(name);
+  return hasModule(name);
+}
 
 // Module names never change within a process; read them once.
 let moduleNameSet = null;
@@ -66,9 +80,9 @@ function streams() {
 
 function isReadableStream(value) {
   if (value === null || typeof value !== "object") return false;
-  if (streamsExports === undefined && !hasModule("streams")) return false;
-  const s = streams();
-  return s.isReadableStream(value);
+  // A ReadableStream can only exist once the streams module is loaded.
+  if (streamsExports === undefined && !isLoaded("streams")) return false;
+  return streams().isReadableStream(value);
 }
 
 function isStreamDisturbed(stream) {
@@ -150,6 +164,7 @@ function url() {
 
 function isURLSearchParams(value) {
   if (value === null || typeof value !== "object") return false;
+  if (urlExports === undefined && !isLoaded("url")) return false;
   const u = url();
   if (u === null) return false;
   if (typeof u.isURLSearchParams === "function") return u.isURLSearchParams(value);
@@ -336,7 +351,7 @@ function convertBodyInit(value, prefix, context) {
     if (core.primordials.ArrayBufferIsView(value) || webidl.isArrayBufferBranded(value)) {
       return converters.BufferSource(value, prefix, context);
     }
-    if (formDataModule.isFormData(value)) return value;
+    if (isFormData(value)) return value;
     if (isURLSearchParams(value)) return value;
     if (isReadableStream(value)) return value;
   }
@@ -355,8 +370,8 @@ function extractBody(object, keepalive = false) {
     const type = blobModule.blobType(object);
     return { body: bodyFromSource(object, blobModule.blobSize(object)), type: type === "" ? null : type };
   }
-  if (formDataModule.isFormData(object)) {
-    const { blob, boundary } = formDataModule.serializeMultipart(formDataModule.entriesOf(object));
+  if (isFormData(object)) {
+    const { blob, boundary } = formData().serializeMultipart(formData().entriesOf(object));
     return {
       body: bodyFromSource(blob, blobModule.blobSize(blob)),
       type: `multipart/form-data; boundary=${boundary}`,
@@ -466,10 +481,10 @@ function mixinBody(Class, name, isInstance, getBody, getContentType) {
           if (boundary === undefined) {
             throw new TypeError(`Failed to execute 'formData' on '${name}': the multipart/form-data Content-Type has no boundary`);
           }
-          return formDataModule.formDataFromEntries(formDataModule.parseMultipart(bytes, boundary));
+          return formData().formDataFromEntries(formData().parseMultipart(bytes, boundary));
         }
         if (essence === "application/x-www-form-urlencoded") {
-          return formDataModule.formDataFromEntries(formDataModule.parseUrlencodedBytes(bytes));
+          return formData().formDataFromEntries(formData().parseUrlencodedBytes(bytes));
         }
         throw new TypeError(`Failed to execute 'formData' on '${name}': the Content-Type is neither multipart/form-data nor application/x-www-form-urlencoded`);
       });
