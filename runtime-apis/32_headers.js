@@ -76,7 +76,38 @@ function invalidValue(prefix, name, value) {
 
 function lowercase(name) {
   // Names are validated tokens (ASCII), so this is an ASCII lowercase.
-  return StringPrototypeToLowerCase(name);
+  return RegExpPrototypeExec(lowerTokenRE, name) !== null ? name : StringPrototypeToLowerCase(name);
+}
+
+// The common case in one regular expression each: an already-lowercase token name, and a
+// value of bytes other than NUL, LF, CR (a valid ByteString that stays valid whatever
+// normalization strips). Anything else takes the step-by-step path.
+const lowerTokenRE = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
+const plainValueRE = /^[\x01-\x09\x0b\x0c\x0e-\xff]*$/;
+
+/** The lowercased name if `name` (a ByteString) is a valid header name, else null. */
+function validLowerName(name) {
+  if (RegExpPrototypeExec(lowerTokenRE, name) !== null) return name;
+  if (RegExpPrototypeExec(tokenRE, name) !== null) return StringPrototypeToLowerCase(name);
+  return null;
+}
+
+/**
+ * The only argument of get/has/delete: ByteString conversion, then validation and
+ * lowercasing (nothing else is converted in between, so doing both here is unobservable).
+ */
+function nameArgument(V, prefix) {
+  if (typeof V === "string" && RegExpPrototypeExec(lowerTokenRE, V) !== null) return V;
+  const name = toByteString(V, prefix, "Argument 1");
+  const lower = validLowerName(name);
+  if (lower === null) throw invalidName(prefix, name);
+  return lower;
+}
+
+/** ByteString conversion of a name argument that is validated later. */
+function nameByteString(V, prefix) {
+  if (typeof V === "string" && RegExpPrototypeExec(lowerTokenRE, V) !== null) return V;
+  return toByteString(V, prefix, "Argument 1");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -218,28 +249,51 @@ function listSet(list, name, value) {
   list.length = write;
 }
 
-function compareNames(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine, as [name, value] pairs. */
+/**
+ * https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine, as [name, value]
+ * pairs: entries ordered by name (ties keep list order), values of one name combined with
+ * ", " except set-cookie's. Short lists (the usual case) use an insertion sort of entry
+ * indices, long ones the built-in sort.
+ */
 function sortAndCombine(list) {
-  const names = [];
-  for (let i = 0; i < list.length; i += 2) ArrayPrototypePush(names, list[i]);
-  ArrayPrototypeSort(names, compareNames);
-  const headers = [];
-  let previous = null;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    if (name === previous) continue;
-    previous = name;
-    if (name === "set-cookie") {
-      for (let j = 0; j < list.length; j += 2) {
-        if (list[j] === name) ArrayPrototypePush(headers, [name, list[j + 1]]);
+  const count = list.length >> 1;
+  const order = [];
+  if (count <= 64) {
+    for (let i = 0; i < count; i++) {
+      const name = list[i * 2];
+      let j = i;
+      while (j > 0 && list[order[j - 1] * 2] > name) {
+        order[j] = order[j - 1];
+        j--;
       }
-    } else {
-      ArrayPrototypePush(headers, [name, listGet(list, name)]);
+      order[j] = i;
     }
+  } else {
+    for (let i = 0; i < count; i++) order[i] = i;
+    ArrayPrototypeSort(order, (a, b) => {
+      const x = list[a * 2];
+      const y = list[b * 2];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  }
+  const headers = [];
+  let k = 0;
+  while (k < count) {
+    const name = list[order[k] * 2];
+    if (name === "set-cookie") {
+      while (k < count && list[order[k] * 2] === name) {
+        headers[headers.length] = [name, list[order[k] * 2 + 1]];
+        k++;
+      }
+      continue;
+    }
+    let value = list[order[k] * 2 + 1];
+    k++;
+    while (k < count && list[order[k] * 2] === name) {
+      value = `${value}, ${list[order[k] * 2 + 1]}`;
+      k++;
+    }
+    headers[headers.length] = [name, value];
   }
   return headers;
 }
@@ -292,22 +346,22 @@ class Headers {
 
 
   append(name, value) {
-    webidl.assertBranded(this, isHeaders);
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
     const prefix = "Failed to execute 'append' on 'Headers'";
-    webidl.requiredArguments(arguments.length, 2, prefix);
-    name = toByteString(name, prefix, "Argument 1");
-    value = toByteString(value, prefix, "Argument 2");
+    if (arguments.length < 2) webidl.requiredArguments(arguments.length, 2, prefix);
+    name = nameByteString(name, prefix);
+    if (typeof value !== "string" || RegExpPrototypeExec(plainValueRE, value) === null) {
+      value = toByteString(value, prefix, "Argument 2");
+    }
     appendHeader(this, name, value, prefix);
   }
 
   delete(name) {
-    webidl.assertBranded(this, isHeaders);
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
     const prefix = "Failed to execute 'delete' on 'Headers'";
-    webidl.requiredArguments(arguments.length, 1, prefix);
-    name = toByteString(name, prefix, "Argument 1");
-    if (!isValidName(name)) throw invalidName(prefix, name);
+    if (arguments.length < 1) webidl.requiredArguments(arguments.length, 1, prefix);
+    name = nameArgument(name, prefix);
     if (this.#guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
-    name = lowercase(name);
     if (this.#guard === "request-no-cors" && !isNoCORSSafelistedRequestHeaderName(name) &&
         !isPrivilegedNoCORSRequestHeaderName(name)) {
       return;
@@ -319,12 +373,9 @@ class Headers {
   }
 
   get(name) {
-    webidl.assertBranded(this, isHeaders);
-    const prefix = "Failed to execute 'get' on 'Headers'";
-    webidl.requiredArguments(arguments.length, 1, prefix);
-    name = toByteString(name, prefix, "Argument 1");
-    if (!isValidName(name)) throw invalidName(prefix, name);
-    return listGet(this.#list, lowercase(name));
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
+    if (arguments.length < 1) webidl.requiredArguments(arguments.length, 1, "Failed to execute 'get' on 'Headers'");
+    return listGet(this.#list, nameArgument(name, "Failed to execute 'get' on 'Headers'"));
   }
 
   getSetCookie() {
@@ -338,25 +389,24 @@ class Headers {
   }
 
   has(name) {
-    webidl.assertBranded(this, isHeaders);
-    const prefix = "Failed to execute 'has' on 'Headers'";
-    webidl.requiredArguments(arguments.length, 1, prefix);
-    name = toByteString(name, prefix, "Argument 1");
-    if (!isValidName(name)) throw invalidName(prefix, name);
-    return listContains(this.#list, lowercase(name));
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
+    if (arguments.length < 1) webidl.requiredArguments(arguments.length, 1, "Failed to execute 'has' on 'Headers'");
+    return listContains(this.#list, nameArgument(name, "Failed to execute 'has' on 'Headers'"));
   }
 
   set(name, value) {
-    webidl.assertBranded(this, isHeaders);
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
     const prefix = "Failed to execute 'set' on 'Headers'";
-    webidl.requiredArguments(arguments.length, 2, prefix);
-    name = toByteString(name, prefix, "Argument 1");
-    value = toByteString(value, prefix, "Argument 2");
+    if (arguments.length < 2) webidl.requiredArguments(arguments.length, 2, prefix);
+    name = nameByteString(name, prefix);
+    const plain = typeof value === "string" && RegExpPrototypeExec(plainValueRE, value) !== null;
+    if (!plain) value = toByteString(value, prefix, "Argument 2");
     value = normalizeValue(value);
-    if (!isValidName(name)) throw invalidName(prefix, name);
-    if (!isValidValue(value)) throw invalidValue(prefix, name, value);
+    const lower = validLowerName(name);
+    if (lower === null) throw invalidName(prefix, name);
+    if (!plain && !isValidValue(value)) throw invalidValue(prefix, name, value);
     if (this.#guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
-    name = lowercase(name);
+    name = lower;
     if (this.#guard === "request-no-cors" && !isNoCORSSafelistedRequestHeader(name, value)) return;
     listSet(this.#list, name, value);
     this.#sorted = null;
@@ -366,12 +416,14 @@ class Headers {
 
 /** https://fetch.spec.whatwg.org/#concept-headers-append */
 function appendHeader(headers, name, value, prefix) {
+  const plain = RegExpPrototypeExec(plainValueRE, value) !== null;
   value = normalizeValue(value);
-  if (!isValidName(name)) throw invalidName(prefix, name);
-  if (!isValidValue(value)) throw invalidValue(prefix, name, value);
+  const lower = validLowerName(name);
+  if (lower === null) throw invalidName(prefix, name);
+  if (!plain && !isValidValue(value)) throw invalidValue(prefix, name, value);
   const guard = getGuard(headers);
   if (guard === "immutable") throw new TypeError(`${prefix}: Headers are immutable`);
-  name = lowercase(name);
+  name = lower;
   const list = getList(headers);
   if (guard === "request-no-cors") {
     const existing = listGet(list, name);

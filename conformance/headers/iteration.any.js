@@ -103,3 +103,18 @@ test(() => {
   }
   assert_array_equals(values, ["1"]);
 }, "Setting the current name during for-of does not revisit it");
+
+test(() => {
+  const pairs = [];
+  for (let i = 0; i < 300; i++) pairs.push([`h${(i * 37) % 100}`, String(i)]);
+  pairs.push(["set-cookie", "b"], ["set-cookie", "a"]);
+  const h = new Headers(pairs);
+  const keys = [...h.keys()];
+  assert_equals(keys.length, 102);
+  const sorted = keys.slice().sort();
+  assert_array_equals(keys, sorted);
+  assert_equals(h.get("h0"), "0, 100, 200");
+  const entries = [...h];
+  const cookies = entries.filter(([name]) => name === "set-cookie").map(([, value]) => value);
+  assert_array_equals(cookies, ["b", "a"]);
+}, "Sorting and combining a long header list");
