@@ -12,6 +12,7 @@ const {
   ArrayBufferIsView,
   ArrayBufferPrototypeGetByteLength,
   ArrayPrototypePush,
+  DataViewPrototypeGetByteLength,
   JSONParse,
   JSONStringify,
   ObjectDefineProperty,
@@ -36,7 +37,18 @@ const {
 } = core.primordials;
 const webidl = core.require("webidl");
 const { converters } = webidl;
-const blobModule = core.require("blob");
+// The blob module (and through it structuredClone's registry) loads only when a body
+// needs it: a Blob body, a stream made from a source, blobs(). A plain string or bytes
+// Response never loads it.
+let blobExports = null;
+function blobs() {
+  if (blobExports === null) blobExports = core.require("blob");
+  return blobExports;
+}
+function isBlob(value) {
+  if (blobExports === null && !isLoaded("blob")) return false;
+  return blobs().isBlob(value);
+}
 let formDataExports = null;
 function formData() {
   if (formDataExports === null) formDataExports = core.require("formdata");
@@ -209,8 +221,8 @@ function bodyFromSource(source, length = null) {
 
 /** The bytes of a source; a copy unless `mayShare` allows an internal array. */
 function sourceBytes(source, mayShare) {
-  if (typeof source === "string") return blobModule.utf8Encode(source);
-  if (blobModule.isBlob(source)) return mayShare ? blobModule.blobBytesShared(source) : blobModule.blobBytesCopy(source);
+  if (typeof source === "string") return ops.utf8Encode(source);
+  if (isBlob(source)) return mayShare ? blobs().blobBytesShared(source) : blobs().blobBytesCopy(source);
   if (mayShare) return source;
   const copy = new Uint8Array(TypedArrayPrototypeGetByteLength(source));
   TypedArrayPrototypeSet(copy, source);
@@ -224,15 +236,15 @@ function bodyStream(body) {
   if (body.used) {
     // Consumed or transferred through the fast path: the stream the spec would have by
     // now is closed, locked by a reader and disturbed.
-    stream = blobModule.partsStream([]);
+    stream = blobs().partsStream([]);
     const s = streams();
     const reader = s.acquireReadableStreamDefaultReader(stream);
     PromisePrototypeThen(s.readableStreamDefaultReaderRead(reader), undefined, () => {});
-  } else if (blobModule.isBlob(body.source)) {
-    stream = blobModule.blobStream(body.source);
+  } else if (isBlob(body.source)) {
+    stream = blobs().blobStream(body.source);
   } else {
-    const bytes = typeof body.source === "string" ? blobModule.utf8Encode(body.source) : body.source;
-    stream = blobModule.partsStream(TypedArrayPrototypeGetByteLength(bytes) === 0 ? [] : [bytes]);
+    const bytes = typeof body.source === "string" ? ops.utf8Encode(body.source) : body.source;
+    stream = blobs().partsStream(TypedArrayPrototypeGetByteLength(bytes) === 0 ? [] : [bytes]);
   }
   body.stream = stream;
   return stream;
@@ -262,7 +274,7 @@ function fullyRead(body, asText = false) {
     body.used = true;
     const source = body.source;
     if (asText && typeof source === "string") return PromiseResolve(source);
-    return PromiseResolve(sourceBytes(source, !body.shared && !blobModule.isBlob(source)));
+    return PromiseResolve(sourceBytes(source, !body.shared && !isBlob(source)));
   }
   return readAllBytes(body.stream);
 }
@@ -302,19 +314,19 @@ function transferBody(body) {
   // The first read starts now, as a pipe's would: the input is disturbed at once.
   let pending = s.readableStreamDefaultReaderRead(reader);
   PromisePrototypeThen(pending, undefined, () => {});
-  const stream = blobModule.newByteStream(
+  const stream = blobs().newByteStream(
     (output) => {
       const read = pending ?? s.readableStreamDefaultReaderRead(reader);
       pending = null;
       return PromisePrototypeThen(read, (result) => {
         if (result.done) {
-          blobModule.byteStreamClose(output);
+          blobs().byteStreamClose(output);
           return;
         }
         const chunk = result.value;
         if (!isUint8Array(chunk)) {
           const error = new TypeError("A body stream chunk is not a Uint8Array");
-          blobModule.byteStreamError(output, error);
+          blobs().byteStreamError(output, error);
           s.readableStreamCancel(source, error);
           return;
         }
@@ -323,9 +335,9 @@ function transferBody(body) {
         if (length === 0) return;
         const copy = new Uint8Array(length);
         TypedArrayPrototypeSet(copy, chunk);
-        blobModule.byteStreamEnqueue(output, copy);
+        blobs().byteStreamEnqueue(output, copy);
       }, (error) => {
-        blobModule.byteStreamError(output, error);
+        blobs().byteStreamError(output, error);
       });
     },
     (reason) => s.readableStreamCancel(source, reason),
@@ -334,6 +346,17 @@ function transferBody(body) {
   moved.source = body.source;
   moved.length = body.length;
   return moved;
+}
+
+/** A copy of the bytes a BufferSource holds (none for a detached buffer). */
+function copyBufferSourceBytes(source) {
+  const length = ArrayBufferIsView(source)
+    ? (TypedArrayPrototypeGetSymbolToStringTag(source) !== undefined
+      ? TypedArrayPrototypeGetByteLength(source) : DataViewPrototypeGetByteLength(source))
+    : ArrayBufferPrototypeGetByteLength(source);
+  const copy = new Uint8Array(length);
+  if (length > 0) TypedArrayPrototypeSet(copy, webidl.bufferSourceBytes(source));
+  return copy;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -347,7 +370,7 @@ function convertBodyInit(value, prefix, context) {
   // The union's member types are disjoint, so the order of these checks is not
   // observable; the cheap ones come first (the url and streams modules load lazily).
   if (value !== null && typeof value === "object") {
-    if (blobModule.isBlob(value)) return value;
+    if (isBlob(value)) return value;
     if (core.primordials.ArrayBufferIsView(value) || webidl.isArrayBufferBranded(value)) {
       return converters.BufferSource(value, prefix, context);
     }
@@ -366,14 +389,14 @@ function extractBody(object, keepalive = false) {
   if (typeof object === "string") {
     return { body: bodyFromSource(object), type: "text/plain;charset=UTF-8" };
   }
-  if (blobModule.isBlob(object)) {
-    const type = blobModule.blobType(object);
-    return { body: bodyFromSource(object, blobModule.blobSize(object)), type: type === "" ? null : type };
+  if (isBlob(object)) {
+    const type = blobs().blobType(object);
+    return { body: bodyFromSource(object, blobs().blobSize(object)), type: type === "" ? null : type };
   }
   if (isFormData(object)) {
     const { blob, boundary } = formData().serializeMultipart(formData().entriesOf(object));
     return {
-      body: bodyFromSource(blob, blobModule.blobSize(blob)),
+      body: bodyFromSource(blob, blobs().blobSize(blob)),
       type: `multipart/form-data; boundary=${boundary}`,
     };
   }
@@ -391,7 +414,7 @@ function extractBody(object, keepalive = false) {
     return { body: bodyFromStream(object), type: null };
   }
   // BufferSource: a copy of its bytes.
-  const bytes = blobModule.copyBufferSourceBytes(object);
+  const bytes = copyBufferSourceBytes(object);
   return { body: bodyFromSource(bytes, TypedArrayPrototypeGetByteLength(bytes)), type: null };
 }
 
@@ -466,7 +489,7 @@ function mixinBody(Class, name, isInstance, getBody, getContentType) {
       return consume(this, "blob", (self, bytes) => {
         const mimeType = mime.extractMimeType(getContentType(self));
         const type = mimeType === null ? "" : mime.serializeMimeType(mimeType);
-        return blobModule.blobFromBytes(toBytes(bytes), type);
+        return blobs().blobFromBytes(toBytes(bytes), type);
       });
     },
     bytes() {
@@ -529,8 +552,8 @@ function bodyToHost(body, allowString) {
   } else {
     body.used = true;
   }
-  if (typeof source === "string") return allowString ? source : blobModule.utf8Encode(source);
-  if (blobModule.isBlob(source)) return blobModule.blobBytesShared(source);
+  if (typeof source === "string") return allowString ? source : ops.utf8Encode(source);
+  if (isBlob(source)) return blobs().blobBytesShared(source);
   return source;
 }
 
