@@ -66,3 +66,14 @@ promise_test(async () => {
   params.append("y", "2");
   assert_equals(await response.text(), "x=1", "the body is serialized at construction");
 }, "A URLSearchParams body is a snapshot");
+
+promise_test(async () => {
+  const params = new URLSearchParams("a=1&b=2");
+  const original = URLSearchParams.prototype.toString;
+  URLSearchParams.prototype.toString = () => "patched=1";
+  try {
+    assert_equals(await new Response(params).text(), "a=1&b=2");
+  } finally {
+    URLSearchParams.prototype.toString = original;
+  }
+}, "A URLSearchParams body is serialized from its list, not through a patched toString()");
