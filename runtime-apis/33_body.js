@@ -14,7 +14,6 @@ const {
   ArrayPrototypePush,
   DataViewPrototypeGetByteLength,
   JSONParse,
-  JSONStringify,
   ObjectDefineProperty,
   ObjectFreeze,
   ObjectGetOwnPropertyDescriptors,
@@ -26,7 +25,6 @@ const {
   ReflectOwnKeys,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
-  SymbolToStringTag,
   TypeError,
   TypedArrayPrototypeGetBuffer,
   TypedArrayPrototypeGetByteLength,
@@ -653,9 +651,6 @@ function createDependentSignal(parent) {
   return a.AbortSignal.any([parent]);
 }
 
-void JSONStringify;
-void SymbolToStringTag;
-void ArrayPrototypePush;
 
 return ObjectFreeze({
   __proto__: null,
