@@ -42,7 +42,8 @@ test(() => {
 
 test(() => {
   assert_equals(new Request("/relative?x").url, "http://verge.test/relative?x");
-  assert_equals(new Request("").url, location.href);
+  const self = new Request("").url;
+  assert_true(self.startsWith("http://verge.test/") && self.endsWith("/constructor.any.js"), `the empty URL is the base itself: ${self}`);
 }, "Relative URLs resolve against the realm's base URL");
 
 test(() => {
