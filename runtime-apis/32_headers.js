@@ -12,6 +12,9 @@
 
 const {
   ArrayIsArray,
+  ObjectDefineProperty,
+  ObjectSetPrototypeOf,
+  SymbolToStringTag,
   ArrayPrototypePush,
   FunctionPrototypeToString,
   ArrayPrototypeSort,
@@ -85,11 +88,14 @@ function lowercase(name) {
 const lowerTokenRE = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
 const plainValueRE = /^[\x01-\x09\x0b\x0c\x0e-\xff]*$/;
 
+// A token; the lookahead captures its first uppercase letter, if any.
+const tokenCaseRE = /^(?=[^A-Z]*([A-Z])|)[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 /** The lowercased name if `name` (a ByteString) is a valid header name, else null. */
 function validLowerName(name) {
-  if (RegExpPrototypeExec(lowerTokenRE, name) !== null) return name;
-  if (RegExpPrototypeExec(tokenRE, name) !== null) return StringPrototypeToLowerCase(name);
-  return null;
+  const match = RegExpPrototypeExec(tokenCaseRE, name);
+  if (match === null) return null;
+  return match[1] === undefined ? name : StringPrototypeToLowerCase(name);
 }
 
 /**
@@ -104,9 +110,9 @@ function nameArgument(V, prefix) {
   return lower;
 }
 
-/** ByteString conversion of a name argument that is validated later. */
+/** ByteString conversion of a name argument that is validated later (a token is one). */
 function nameByteString(V, prefix) {
-  if (typeof V === "string" && RegExpPrototypeExec(lowerTokenRE, V) !== null) return V;
+  if (typeof V === "string" && RegExpPrototypeExec(tokenRE, V) !== null) return V;
   return toByteString(V, prefix, "Argument 1");
 }
 
@@ -250,10 +256,10 @@ function listSet(list, name, value) {
 }
 
 /**
- * https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine, as [name, value]
- * pairs: entries ordered by name (ties keep list order), values of one name combined with
- * ", " except set-cookie's. Short lists (the usual case) use an insertion sort of entry
- * indices, long ones the built-in sort.
+ * https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine, as a flat
+ * [name, value, …] list: entries ordered by name (ties keep list order), values of one name
+ * combined with ", " except set-cookie's. Short lists (the usual case) use an insertion
+ * sort of entry indices, long ones the built-in sort.
  */
 function sortAndCombine(list) {
   const count = list.length >> 1;
@@ -282,7 +288,8 @@ function sortAndCombine(list) {
     const name = list[order[k] * 2];
     if (name === "set-cookie") {
       while (k < count && list[order[k] * 2] === name) {
-        headers[headers.length] = [name, list[order[k] * 2 + 1]];
+        headers[headers.length] = name;
+        headers[headers.length] = list[order[k] * 2 + 1];
         k++;
       }
       continue;
@@ -293,7 +300,8 @@ function sortAndCombine(list) {
       value = `${value}, ${list[order[k] * 2 + 1]}`;
       k++;
     }
-    headers[headers.length] = [name, value];
+    headers[headers.length] = name;
+    headers[headers.length] = value;
   }
   return headers;
 }
@@ -307,7 +315,7 @@ let getGuard;
 let setGuard;
 let invalidate;
 let isHeaders;
-let sortedPairs;
+let sortedList;
 
 class Headers {
   #list;
@@ -338,7 +346,7 @@ class Headers {
       headers.#sorted = null;
     };
     isHeaders = (value) => value !== null && typeof value === "object" && #list in value;
-    sortedPairs = (headers) => {
+    sortedList = (headers) => {
       if (headers.#sorted === null) headers.#sorted = sortAndCombine(headers.#list);
       return headers.#sorted;
     };
@@ -450,9 +458,9 @@ function convertHeadersInit(init, prefix, context) {
   }
   // Fast path: another Headers whose iteration is untouched (unobservable).
   if (isHeaders(init) && init[SymbolIterator] === originalEntries && iteratorPrototype.next === originalNext) {
-    const pairs = sortedPairs(init);
+    const sorted = sortedList(init);
     const result = [];
-    for (let i = 0; i < pairs.length; i++) ArrayPrototypePush(result, [pairs[i][0], pairs[i][1]]);
+    for (let i = 0; i < sorted.length; i += 2) result[result.length] = [sorted[i], sorted[i + 1]];
     return result;
   }
   const method = init[SymbolIterator];
@@ -544,7 +552,12 @@ function sequenceOfPairs(init, method, prefix, context) {
     let pairMethod;
     if (pair !== null && typeof pair === "object" && isPristineArray(pair, pairMethod = pair[SymbolIterator])) {
       const converted = [];
-      for (let j = 0; j < pair.length; j++) converted[j] = toByteString(pair[j], prefix, context, j);
+      for (let j = 0; j < pair.length; j++) {
+        const item = pair[j];
+        converted[j] = typeof item === "string" && RegExpPrototypeExec(j === 0 ? tokenRE : plainValueRE, item) !== null
+          ? item
+          : toByteString(item, prefix, context, j);
+      }
       result[i] = converted;
     } else if (pairMethod !== undefined) {
       if (typeof pairMethod !== "function") throw notSequence(prefix, `${context}, index ${i}`);
@@ -579,7 +592,91 @@ function fillFromPairs(headers, pairs, prefix) {
   }
 }
 
-webidl.mixinPairIterable("Headers", Headers, (headers) => sortedPairs(headers), isHeaders);
+// ---------------------------------------------------------------------------------------
+// Iteration (https://webidl.spec.whatwg.org/#idl-iterable): the value pairs to iterate over
+// are the sorted-and-combined list, read again at every step. Written out here rather than
+// with webidl.mixinPairIterable so that steps read the flat cached list without building
+// pair arrays.
+
+let isHeadersIterator;
+
+class HeadersIterator {
+  #target;
+  #kind;
+  #index = 0;
+
+  constructor(target, kind) {
+    this.#target = target;
+    this.#kind = kind;
+  }
+
+  static {
+    isHeadersIterator = (value) => value !== null && typeof value === "object" && #target in value;
+  }
+
+  next() {
+    if (!isHeadersIterator(this)) throw new TypeError("Illegal invocation");
+    const sorted = sortedList(this.#target);
+    const index = this.#index;
+    if (index * 2 >= sorted.length) return { value: undefined, done: true };
+    this.#index = index + 1;
+    const name = sorted[index * 2];
+    const value = sorted[index * 2 + 1];
+    switch (this.#kind) {
+      case 0: return { value: [name, value], done: false };
+      case 1: return { value: name, done: false };
+      default: return { value, done: false };
+    }
+  }
+}
+
+{
+  const prototype = HeadersIterator.prototype;
+  delete prototype.constructor;
+  ObjectSetPrototypeOf(prototype, core.primordials.IteratorPrototype);
+  ObjectDefineProperty(prototype, "next", { __proto__: null, enumerable: true });
+  ObjectDefineProperty(prototype, SymbolToStringTag, {
+    __proto__: null, value: "Headers Iterator", writable: false, enumerable: false, configurable: true,
+  });
+}
+
+const iterationMethods = {
+  entries() {
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
+    return new HeadersIterator(this, 0);
+  },
+  keys() {
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
+    return new HeadersIterator(this, 1);
+  },
+  values() {
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
+    return new HeadersIterator(this, 2);
+  },
+  forEach(callback, thisArg = undefined) {
+    if (!isHeaders(this)) throw new TypeError("Illegal invocation");
+    const prefix = "Failed to execute 'forEach' on 'Headers'";
+    webidl.requiredArguments(arguments.length, 1, prefix);
+    callback = converters.Function(callback, prefix, "Argument 1");
+    // The list is read again after each call: changes made by the callback are seen.
+    for (let i = 0; i * 2 < sortedList(this).length; i++) {
+      const sorted = sortedList(this);
+      FunctionPrototypeCall(callback, thisArg, sorted[i * 2 + 1], sorted[i * 2], this);
+    }
+  },
+};
+{
+  const names = ["entries", "keys", "values", "forEach"];
+  for (let i = 0; i < names.length; i++) {
+    ObjectDefineProperty(Headers.prototype, names[i], {
+      __proto__: null, value: iterationMethods[names[i]], writable: true, enumerable: true, configurable: true,
+    });
+  }
+  webidl.setLength(iterationMethods.forEach, 1);
+  ObjectDefineProperty(Headers.prototype, SymbolIterator, {
+    __proto__: null, value: iterationMethods.entries, writable: true, enumerable: false, configurable: true,
+  });
+}
 webidl.configureInterface(Headers);
 webidl.setLength(Headers.prototype.append, 2);
 webidl.setLength(Headers.prototype.set, 2);
@@ -679,5 +776,5 @@ return ObjectFreeze({
   setGuard,
   setHeaderUnchecked,
   setList,
-  sortedPairs,
+  sortedList,
 });
