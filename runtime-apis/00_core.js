@@ -44,6 +44,8 @@ function require(name) {
   }
 }
 core.require = require;
+/** Whether a module is already loaded (so another module can skip loading it to check a brand). */
+core.isLoaded = (name) => MapPrototypeGet(modules, name) !== undefined;
 
 // Hooks Swift calls. Each loads its module on first use, so a realm that never uses
 // timers never loads them.

@@ -2428,6 +2428,8 @@ return ObjectFreeze({
   URLRecord,
   isURL: (value) => isURL(value),
   isURLSearchParams: (value) => isSearchParams(value),
+  // The application/x-www-form-urlencoded serialization of a URLSearchParams (Body uses it).
+  serializeURLSearchParams: (params) => serializeURLEncoded(searchParamsList(params)),
   urlFromRecord: (record) => urlFromRecord(record),
   // parsing and serializing
   basicURLParse,
