@@ -23,6 +23,9 @@ const {
   PromiseResolve,
   SafeMap,
   StringPrototypeSplit,
+  StringPrototypeIndexOf,
+  StringPrototypeSlice,
+  ObjectSetPrototypeOf,
   TypeError,
   TypedArrayPrototypeGetSymbolToStringTag,
   Uint8Array,
@@ -32,6 +35,7 @@ const ops = core.ops;
 const requestModule = core.require("request");
 const responseModule = core.require("response");
 const streams = core.require("streams");
+const bodyModule = core.require("body");
 const abort = core.require("abort");
 const { formatError } = core.require("console");
 const { Response } = responseModule;
@@ -111,7 +115,7 @@ function requestBodyStream(id) {
  * Handles one request. `params` is JSON: { name: "value" | ["a", "b"] }.
  * Never throws: every failure ends in ops.serverFail.
  */
-function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON, searchJSON) {
+function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
   try {
     const signal = abort.newAbortSignal();
     MapPrototypeSet(inflight, id, signal);
@@ -138,7 +142,7 @@ function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON, sear
     const params = JSONParse(paramsJSON);
     let result;
     if (segment.kind === "page") {
-      result = renderPage(segment, handler, params, JSONParse(searchJSON));
+      result = renderPage(segment, handler, params, searchParamsRecord(url));
     } else {
       result = FunctionPrototypeCall(handler, undefined, request, { params: PromiseResolve(params) });
     }
@@ -146,6 +150,23 @@ function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON, sear
   } catch (error) {
     fail(id, error);
   }
+}
+
+/** Next.js pages get `searchParams` as a record: repeated keys become arrays. */
+function searchParamsRecord(url) {
+  const record = { __proto__: null };
+  const question = StringPrototypeIndexOf(url, "?");
+  if (question === -1) return record;
+  const { URLSearchParams } = core.require("url");
+  const hash = StringPrototypeIndexOf(url, "#");
+  const params = new URLSearchParams(StringPrototypeSlice(url, question + 1, hash === -1 ? url.length : hash));
+  params.forEach((value, key) => {
+    const existing = record[key];
+    if (existing === undefined) record[key] = value;
+    else if (typeof existing === "string") record[key] = [existing, value];
+    else ArrayPrototypePush(existing, value);
+  });
+  return ObjectSetPrototypeOf(record, core.primordials.Object.prototype);
 }
 
 async function renderPage(segment, render, params, searchParams) {
@@ -163,12 +184,10 @@ async function renderPage(segment, render, params, searchParams) {
 
 function respond(id, value, segment) {
   try {
-    if (segment.kind === "page" && !Response.isInstance?.(value) && !(value instanceof Response)) {
-      if (streams.ReadableStream.isInstance?.(value) || value instanceof streams.ReadableStream) {
-        value = new Response(value, { headers: { "content-type": "text/html; charset=utf-8" } });
-      }
+    if (segment.kind === "page" && !responseModule.isResponse(value) && bodyModule.isReadableStream(value)) {
+      value = new Response(value, { headers: { "content-type": "text/html; charset=utf-8" } });
     }
-    if (!(value instanceof Response)) {
+    if (!responseModule.isResponse(value)) {
       const kind = value === undefined ? "undefined" : value === null ? "null" : typeof value;
       throw new TypeError(`the handler returned ${kind}, not a Response: return new Response(...) or Response.json(...)`);
     }

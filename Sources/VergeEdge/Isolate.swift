@@ -55,11 +55,11 @@ public final class Isolate {
         lastHeapCheckTime = monotonicNanoseconds()
         if limits.needsWatchdog {
             let interval = Double(limits.watchdogInterval.nanoseconds) / 1e9
-            vm.setExecutionTimeLimit(seconds: interval) { [unowned self] in self.watchdogTick() }
+            vm.setExecutionTimeLimit(seconds: interval) { [weak self] in self?.watchdogTick() ?? false }
             // Microtasks run after the outermost call each start the watchdog afresh, so a
             // chain of them never trips it; garbage collections (which such chains cause)
             // check the budget instead.
-            vm.addHeapFinalizer { [unowned self] in self.checkBudgetAfterCollection() }
+            vm.addHeapFinalizer { [weak self] in self?.checkBudgetAfterCollection() }
         }
     }
 
@@ -206,6 +206,14 @@ public final class Isolate {
         let waiters = idleWaiters
         idleWaiters.removeAll()
         for waiter in waiters { waiter.succeed() }
+    }
+
+    /// CPU time `invocation` has used, including the call running now if it is current.
+    public func cpuTime(of invocation: Invocation) -> Int64 {
+        if entryDepth > 0, currentInvocation === invocation {
+            return invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
+        }
+        return invocation.cpuNanoseconds
     }
 
     /// Forces a heap measurement now (tests, `verge run` statistics).

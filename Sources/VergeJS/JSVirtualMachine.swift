@@ -15,6 +15,10 @@ public final class JSVirtualMachine {
 
     deinit {
         JSContextGroupClearExecutionTimeLimit(group)
+        if !heapFinalizers.isEmpty {
+            JSContextGroupRemoveHeapFinalizer(group, Self.heapFinalizerCallback, Unmanaged.passUnretained(self).toOpaque())
+            heapFinalizers.removeAll()
+        }
         JSContextGroupRelease(group)
     }
 
@@ -64,13 +68,15 @@ public final class JSVirtualMachine {
     /// concurrent GC is off, as Verge configures it).
     public func addHeapFinalizer(_ body: @escaping () -> Void) {
         if heapFinalizers.isEmpty {
-            JSContextGroupAddHeapFinalizer(group, { _, data in
-                guard let data else { return }
-                let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
-                for finalizer in vm.heapFinalizers { finalizer() }
-            }, Unmanaged.passUnretained(self).toOpaque())
+            JSContextGroupAddHeapFinalizer(group, Self.heapFinalizerCallback, Unmanaged.passUnretained(self).toOpaque())
         }
         heapFinalizers.append(body)
+    }
+
+    private static let heapFinalizerCallback: JSHeapFinalizer = { _, data in
+        guard let data else { return }
+        let vm = Unmanaged<JSVirtualMachine>.fromOpaque(data).takeUnretainedValue()
+        for finalizer in vm.heapFinalizers { finalizer() }
     }
 
     private static let watchdogCallback: JSShouldTerminateCallback = { _, data in

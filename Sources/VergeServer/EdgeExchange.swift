@@ -341,7 +341,7 @@ final class EdgeExchange {
         if host.configuration.logRequests {
             let duration = NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds
             host.log.write(RequestLogLine(method: method, path: path, status: status, runtime: "edge", segment: segmentName,
-                                          durationNanoseconds: Int64(duration), cpuNanoseconds: invocation.cpuNanoseconds,
+                                          durationNanoseconds: Int64(duration), cpuNanoseconds: instance.isolate.cpuTime(of: invocation),
                                           note: note).text)
         }
         let connection = self.connection
