@@ -237,6 +237,9 @@ public final class Invocation {
     public var onBreach: ((EdgeError) -> Void)?
     /// What the embedder associates with it (the server: its request).
     public var tag: Int = 0
+    /// Network requests (fetch, redirect hops included) it has started, counted against
+    /// `IsolateLimits.subrequestsPerInvocation`.
+    public internal(set) var subrequests = 0
 
     public init(cpuBudget: Duration?, realmName: String) {
         self.cpuBudget = cpuBudget
