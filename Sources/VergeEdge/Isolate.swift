@@ -55,11 +55,13 @@ public final class Isolate {
         lastHeapCheckTime = monotonicNanoseconds()
         if limits.needsWatchdog {
             let interval = Double(limits.watchdogInterval.nanoseconds) / 1e9
-            vm.setExecutionTimeLimit(seconds: interval) { [unowned self] in self.watchdogTick() }
+            // weak: a JSValue still held elsewhere (a pending host operation's promise) can
+            // keep the VM, and so these callbacks, alive after the isolate is gone.
+            vm.setExecutionTimeLimit(seconds: interval) { [weak self] in self?.watchdogTick() ?? false }
             // Microtasks run after the outermost call each start the watchdog afresh, so a
             // chain of them never trips it; garbage collections (which such chains cause)
             // check the budget instead.
-            vm.addHeapFinalizer { [unowned self] in self.checkBudgetAfterCollection() }
+            vm.addHeapFinalizer { [weak self] in self?.checkBudgetAfterCollection() }
         }
     }
 

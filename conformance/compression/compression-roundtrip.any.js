@@ -3,7 +3,7 @@
 // Compression Streams: compress then decompress gives back the input.
 "use strict";
 
-const text = new TextEncoder().encode(
+const text = asciiBytes(
   "Hello, compression! ".repeat(200) + "The quick brown fox jumps over the lazy dog. ".repeat(50));
 
 for (const format of formats) {
@@ -95,7 +95,7 @@ for (const format of formats) {
   }, `${format}: a view with an offset compresses only its bytes`);
 
   promise_test(async (t) => {
-    const input = new TextEncoder().encode("pipe through ".repeat(100));
+    const input = asciiBytes("pipe through ".repeat(100));
     const source = new ReadableStream({
       start(controller) {
         controller.enqueue(input.subarray(0, 500));
