@@ -14,9 +14,19 @@ import Glibc
 /// it follows backpressure). Created on first use.
 public enum FetchClient {
     private static let state = NIOLockedValueBox<HTTPClient?>(nil)
+    private static let group = NIOLockedValueBox<any EventLoopGroup>(MultiThreadedEventLoopGroup.singleton)
 
-    /// The event loop group the client's connections run on.
-    public static var eventLoopGroup: any EventLoopGroup { MultiThreadedEventLoopGroup.singleton }
+    /// The event loop group the client's connections run on (NIO's singleton group unless
+    /// `use(eventLoopGroup:)` chose another).
+    public static var eventLoopGroup: any EventLoopGroup { group.withLockedValue { $0 } }
+
+    /// Makes fetch() run its connections on `eventLoopGroup`: the server passes the group its
+    /// isolates run on, so a request's socket and its JS share one loop (no thread hop per
+    /// body chunk). Takes effect for the client created next (call it before the first
+    /// fetch, or after `shutdown()`).
+    public static func use(eventLoopGroup: any EventLoopGroup) {
+        group.withLockedValue { $0 = eventLoopGroup }
+    }
 
     static var configuration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
@@ -49,6 +59,9 @@ public enum FetchClient {
         }
     }
 
+    /// The group of the client in use (the one `owns` must check).
+    private static var clientGroup: any EventLoopGroup { shared.eventLoopGroup }
+
     /// Shuts the shared client down (closing pooled connections). Call it at process exit,
     /// off any event loop thread. A later fetch creates a new client.
     @available(*, noasync, message: "use the async shutdown()")
@@ -77,7 +90,7 @@ public enum FetchClient {
     /// True when `loop` belongs to the client's group: requests can then run their channel
     /// and callbacks on the isolate's own loop, with no thread hop.
     static func owns(_ loop: any EventLoop) -> Bool {
-        eventLoopGroup.makeIterator().contains { $0 === loop }
+        clientGroup.makeIterator().contains { $0 === loop }
     }
 }
 
