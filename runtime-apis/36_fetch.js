@@ -426,7 +426,8 @@ class FetchCall {
     // The response is made "in parallel": resolve in a later microtask.
     PromisePrototypeThen(PromiseResolve(undefined), () => {
       if (this.aborted) return;
-      const stream = bytesStream(data.body);
+      // Main fetch: a HEAD (or CONNECT) response has a null body, whatever the scheme.
+      const stream = this.method === "HEAD" || this.method === "CONNECT" ? null : bytesStream(data.body);
       this.respond(200, "OK", ["content-type", data.mimeType], stream);
     });
   }

@@ -99,6 +99,14 @@ promise_test(async (t) => {
 }, "any method works for data: URLs");
 
 promise_test(async (t) => {
+  const response = await fetch("data:,head", { method: "HEAD" });
+  assert_equals(response.status, 200);
+  assert_equals(response.headers.get("content-type"), "text/plain;charset=US-ASCII");
+  assert_equals(response.body, null, "main fetch nulls the body of HEAD responses");
+  assert_equals(await response.text(), "");
+}, "HEAD of a data: URL has a null body");
+
+promise_test(async (t) => {
   const controller = new AbortController();
   controller.abort();
   await promise_rejects_dom(t, "AbortError", fetch("data:,x", { signal: controller.signal }));
