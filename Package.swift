@@ -100,6 +100,7 @@ let package = Package(
             name: "VergeTestServer",
             dependencies: [
                 "CVergeNative",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

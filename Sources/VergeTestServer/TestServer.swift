@@ -21,8 +21,10 @@
 //                            drops the last half
 //   /chunked [n=100000, chunk=8192]   n bytes (byte i = i % 256) with Transfer-Encoding: chunked
 //   /content-length [n=100000]        n bytes (byte i = i % 256) with Content-Length
-//   /bytes [n=1048576]       n bytes (byte i = i % 256) generated on the fly with backpressure: it writes
-//                            only while the socket is writable (a slow reader holds it up), Content-Length n
+//   /bytes [n=1048576, id=]  n bytes (byte i = i % 256) generated on the fly with backpressure: it writes
+//                            only while the socket is writable (a slow reader holds it up), Content-Length n;
+//                            with `id`, how far it got is kept for /progress
+//   /progress?id=ID          bytes /bytes?id=ID has handed to its socket so far (text; 0 when unknown)
 //   /drip [chunks=10, size=1, delay=50]  `chunks` chunks of `size` bytes ('x'), `delay` ms apart (chunked)
 //   /stall [after=0]         200 head (chunked) and `after` bytes, then nothing: the body never ends
 //   /stall-head              never answers
@@ -36,6 +38,7 @@
 //
 // Request headers up to NIO's limit (80 KB in total) are accepted.
 import CVergeNative
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -47,14 +50,17 @@ import Glibc
 public final class TestServer: Sendable {
     /// The port the server listens on (127.0.0.1).
     public let port: Int
+    /// Bytes each `/bytes?id=` stream has written so far.
+    let progress: NIOLockedValueBox<[String: Int]>
     /// "http://127.0.0.1:PORT".
     public var origin: String { "http://127.0.0.1:\(port)" }
 
     private let channel: any Channel
 
-    private init(channel: any Channel, port: Int) {
+    private init(channel: any Channel, port: Int, progress: NIOLockedValueBox<[String: Int]>) {
         self.channel = channel
         self.port = port
+        self.progress = progress
     }
 
     /// Starts a server on `group`, listening on 127.0.0.1 with a free port.
@@ -64,6 +70,7 @@ public final class TestServer: Sendable {
 
     /// `start(group:)` for callers without Swift concurrency.
     public static func startFuture(group: any EventLoopGroup) -> EventLoopFuture<TestServer> {
+        let progress = NIOLockedValueBox<[String: Int]>([:])
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -72,14 +79,14 @@ public final class TestServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(TestServerHandler())
+                    try channel.pipeline.syncOperations.addHandler(TestServerHandler(progress: progress))
                 }
             }
         return bootstrap.bind(host: "127.0.0.1", port: 0).flatMapThrowing { channel in
             guard let port = channel.localAddress?.port else {
                 throw TestServerError.noPort
             }
-            return TestServer(channel: channel, port: port)
+            return TestServer(channel: channel, port: port, progress: progress)
         }
     }
 
@@ -127,6 +134,13 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private var mode = Mode.idle
+    private let progress: NIOLockedValueBox<[String: Int]>
+    /// The /progress key of the body being generated.
+    private var progressID: String?
+
+    init(progress: NIOLockedValueBox<[String: Int]>) {
+        self.progress = progress
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
@@ -255,8 +269,14 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
                 return
             }
+            progressID = string("id")
+            if let progressID { progress.withLockedValue { $0[progressID] = 0 } }
             mode = .generating(remaining: total, offset: 0)
             pump(context: context)
+        case "progress":
+            let count = string("id").flatMap { id in progress.withLockedValue { $0[id] } } ?? 0
+            respond(context: context, head: head, status: .ok, headers: [("content-type", "text/plain")],
+                    body: Array(String(count).utf8))
         case "drip":
             let chunks = max(0, int("chunks", 10))
             let size = max(1, int("size", 1))
@@ -420,6 +440,10 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.write(wrapOutboundOut(.body(.byteBuffer(slice))), promise: nil)
             remaining -= size
             offset += size
+        }
+        if let progressID {
+            let written = offset
+            progress.withLockedValue { $0[progressID] = written }
         }
         if remaining == 0 {
             mode = .answered
