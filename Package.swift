@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Verge", targets: ["Verge"]),
         .executable(name: "verge", targets: ["VergeCLI"]),
         .executable(name: "mixed-example", targets: ["MixedExample"]),
+        .executable(name: "verge-test-server", targets: ["VergeTestServerTool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -37,7 +38,8 @@ let package = Package(
         // UTF-8/UTF-16 transcoding, ICU's UTS #46 (IDNA), zlib.
         .target(
             name: "CVergeNative",
-            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("z")]
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("z"),
+                             .linkedLibrary("brotlidec"), .linkedLibrary("brotlienc")]
         ),
         // Swift binding over the JavaScriptCore C API.
         .target(
@@ -52,6 +54,8 @@ let package = Package(
                 "VergeJS", "CVergeNative",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -90,6 +94,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A loopback HTTP server with test endpoints (echo, redirects, encodings, slow and
+        // stalled bodies…) for fetch tests, `verge conformance` and benchmarks.
+        .target(
+            name: "VergeTestServer",
+            dependencies: [
+                "CVergeNative",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `verge-test-server`: the test server as a process (benchmarks, manual testing).
+        .executableTarget(
+            name: "VergeTestServerTool",
+            dependencies: [
+                "VergeTestServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The public Swift API.
         .target(
             name: "Verge",
@@ -117,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "VergeCLI",
             dependencies: [
-                "Verge", "VergeConformance",
+                "Verge", "VergeConformance", "VergeTestServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -136,7 +163,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VergeEdgeTests",
-            dependencies: ["VergeEdge"],
+            dependencies: ["VergeEdge", "VergeTestServer"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,7 +3,10 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import NIOPosix
+import Verge
 import VergeConformance
+import VergeTestServer
 
 /// `verge conformance`: runs the conformance suite (our spec-derived tests, or a local
 /// web-platform-tests checkout with --wpt) against the edge sandbox and prints a table.
@@ -63,6 +66,9 @@ struct ConformanceCommand: AsyncParsableCommand {
         var runner = ConformanceRunner(suiteRoot: suiteRoot, harnessSource: harness, harnessURL: "verge:testharness.js",
                                        expectations: expectations, jobs: jobs)
         runner.locationBase = "http://verge.test"
+        // The loopback server fetch tests talk to (process.env.VERGE_TEST_SERVER).
+        let testServer = try await TestServer.start(group: MultiThreadedEventLoopGroup.singleton)
+        runner.env["VERGE_TEST_SERVER"] = testServer.origin
 
         let interactive = isatty(STDERR_FILENO) != 0
         printError("verge conformance: \(files.count) files, \(jobs) at a time")
@@ -73,6 +79,8 @@ struct ConformanceCommand: AsyncParsableCommand {
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             }
         }
+        try? await testServer.shutdown()
+        await FetchClient.shutdown()
         let report = ConformanceReport(results: results)
         print(report.table(), terminator: "")
         let unexpected = report.unexpected(verbose: verbose)

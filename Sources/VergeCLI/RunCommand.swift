@@ -60,6 +60,7 @@ struct RunCommand: ParsableCommand {
 
         let status = ScriptRunner.run(source: source, sourceURL: file, limits: limits,
                                       env: environment, location: location)
+        FetchClient.shutdown()  // close fetch()'s pooled connections before exiting
         if status != 0 { throw ExitCode(status) }
     }
 }

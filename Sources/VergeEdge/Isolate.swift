@@ -55,6 +55,8 @@ public final class Isolate {
         lastHeapCheckTime = monotonicNanoseconds()
         if limits.needsWatchdog {
             let interval = Double(limits.watchdogInterval.nanoseconds) / 1e9
+            // weak: a JSValue still held elsewhere (a pending host operation's promise) can
+            // keep the VM, and so these callbacks, alive after the isolate is gone.
             vm.setExecutionTimeLimit(seconds: interval) { [weak self] in self?.watchdogTick() ?? false }
             // Microtasks run after the outermost call each start the watchdog afresh, so a
             // chain of them never trips it; garbage collections (which such chains cause)
@@ -245,6 +247,9 @@ public final class Invocation {
     public var onBreach: ((EdgeError) -> Void)?
     /// What the embedder associates with it (the server: its request).
     public var tag: Int = 0
+    /// Network requests (fetch, redirect hops included) it has started, counted against
+    /// `IsolateLimits.subrequestsPerInvocation`.
+    public internal(set) var subrequests = 0
 
     public init(cpuBudget: Duration?, realmName: String) {
         self.cpuBudget = cpuBudget

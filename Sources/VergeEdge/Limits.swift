@@ -15,19 +15,25 @@ public struct IsolateLimits: Sendable, Equatable {
     public var heapBytes: Int?
     /// How often the watchdog looks at a running script (CPU budget and heap), in CPU time.
     public var watchdogInterval: Duration
+    /// Network requests (`fetch()` calls, each redirect hop included) one invocation may
+    /// start; later ones reject with a TypeError. nil: unlimited. `data:` URLs do not count.
+    public var subrequestsPerInvocation: Int?
 
     public init(cpuTimePerInvocation: Duration? = nil, startupCPUTime: Duration? = nil,
-                heapBytes: Int? = nil, watchdogInterval: Duration = .milliseconds(5)) {
+                heapBytes: Int? = nil, watchdogInterval: Duration = .milliseconds(5),
+                subrequestsPerInvocation: Int? = nil) {
         self.cpuTimePerInvocation = cpuTimePerInvocation
         self.startupCPUTime = startupCPUTime
         self.heapBytes = heapBytes
         self.watchdogInterval = watchdogInterval
+        self.subrequestsPerInvocation = subrequestsPerInvocation
     }
 
     /// The edge sandbox defaults for the server (docs/limits.md): 50 ms CPU per request,
-    /// 1 s to evaluate a bundle, 128 MB heap.
+    /// 1 s to evaluate a bundle, 128 MB heap, 50 subrequests per request.
     public static let edgeDefaults = IsolateLimits(
-        cpuTimePerInvocation: .milliseconds(50), startupCPUTime: .seconds(1), heapBytes: 128 << 20)
+        cpuTimePerInvocation: .milliseconds(50), startupCPUTime: .seconds(1), heapBytes: 128 << 20,
+        subrequestsPerInvocation: 50)
 
     /// No limits (the default of `verge run`).
     public static let unlimited = IsolateLimits()

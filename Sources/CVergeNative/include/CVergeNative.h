@@ -2,6 +2,7 @@
 #define VERGE_NATIVE_H
 #include <stddef.h>
 #include <stdint.h>
+#include "verge_codec.h"
 
 // ---- UTF-8 / UTF-16 (Encoding Standard semantics) ----
 

@@ -27,6 +27,8 @@ struct OpRegistry {
         registerEncodingOps()
         registerURLOps()
         registerBase64Ops()
+        registerCompressionOps()
+        registerFetchOps()
     }
 
     /// A frozen, null-prototype object holding every op.
