@@ -27,6 +27,7 @@ struct OpRegistry {
         registerEncodingOps()
         registerURLOps()
         registerBase64Ops()
+        registerCryptoOps()
     }
 
     /// A frozen, null-prototype object holding every op.
