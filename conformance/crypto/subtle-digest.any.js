@@ -111,24 +111,24 @@ promise_test(async () => {
   await rejects_with(subtle.digest(null, messages.abc), "NotSupportedError", "null converts to 'null'");
 }, "unknown algorithms reject with NotSupportedError");
 
-promise_test(async () => {
-  await promise_rejects_js(null, TypeError, subtle.digest({}, messages.abc), "dictionary without name");
-  await promise_rejects_js(null, TypeError, subtle.digest({ name: undefined }, messages.abc), "undefined name");
-  await promise_rejects_js(null, TypeError, subtle.digest(Symbol("x"), messages.abc), "symbol");
-  await promise_rejects_js(null, TypeError, subtle.digest("SHA-256"), "missing data");
-  await promise_rejects_js(null, TypeError, subtle.digest(), "no arguments");
-  await promise_rejects_js(null, TypeError, subtle.digest("SHA-256", "abc"), "string data");
-  await promise_rejects_js(null, TypeError, subtle.digest("SHA-256", [1, 2, 3]), "array data");
-  await promise_rejects_js(null, TypeError, subtle.digest("SHA-256", null), "null data");
+promise_test(async (t) => {
+  await promise_rejects_js(t, TypeError, subtle.digest({}, messages.abc), "dictionary without name");
+  await promise_rejects_js(t, TypeError, subtle.digest({ name: undefined }, messages.abc), "undefined name");
+  await promise_rejects_js(t, TypeError, subtle.digest(Symbol("x"), messages.abc), "symbol");
+  await promise_rejects_js(t, TypeError, subtle.digest("SHA-256"), "missing data");
+  await promise_rejects_js(t, TypeError, subtle.digest(), "no arguments");
+  await promise_rejects_js(t, TypeError, subtle.digest("SHA-256", "abc"), "string data");
+  await promise_rejects_js(t, TypeError, subtle.digest("SHA-256", [1, 2, 3]), "array data");
+  await promise_rejects_js(t, TypeError, subtle.digest("SHA-256", null), "null data");
 }, "bad arguments reject with TypeError (promise-returning operations never throw)");
 
-promise_test(async () => {
+promise_test(async (t) => {
   const error = new Error("from the getter");
   const algorithm = { get name() { throw error; } };
-  await promise_rejects_exactly(null, error, subtle.digest(algorithm, messages.abc));
+  await promise_rejects_exactly(t, error, subtle.digest(algorithm, messages.abc));
 }, "an exception from the algorithm's name getter rejects the promise");
 
-promise_test(async () => {
-  await promise_rejects_js(null, TypeError, subtle.digest.call({}, "SHA-256", messages.abc), "plain object");
-  await promise_rejects_js(null, TypeError, SubtleCrypto.prototype.digest.call(undefined, "SHA-256", messages.abc), "undefined");
+promise_test(async (t) => {
+  await promise_rejects_js(t, TypeError, subtle.digest.call({}, "SHA-256", messages.abc), "plain object");
+  await promise_rejects_js(t, TypeError, SubtleCrypto.prototype.digest.call(undefined, "SHA-256", messages.abc), "undefined");
 }, "digest() with a this that is not a SubtleCrypto rejects with TypeError");
