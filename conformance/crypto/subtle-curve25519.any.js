@@ -95,6 +95,20 @@ promise_test(async () => {
 }, "X25519 with a small-order public key fails with OperationError");
 
 promise_test(async () => {
+  // With the identity as public key and R, and S = 0, [S]B = R + [k]A holds for every message:
+  // the spec has verify return false for small-order keys and R values.
+  const identity = "01" + "00".repeat(31);
+  const publicKey = await subtle.importKey("raw", hex(identity), "Ed25519", false, ["verify"]);
+  const forged = hex(identity + "00".repeat(32));
+  assert_false(await subtle.verify("Ed25519", publicKey, forged, bytesOf("anything")), "identity key");
+  const order8 = await subtle.importKey("raw", hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"), "Ed25519", false, ["verify"]);
+  assert_false(await subtle.verify("Ed25519", order8, forged, bytesOf("anything")), "order-8 key");
+  const v = ed25519Tests[0];
+  const good = await subtle.importKey("raw", hex(v.public), "Ed25519", false, ["verify"]);
+  assert_false(await subtle.verify("Ed25519", good, hex(identity + v.signature.slice(64)), hex(v.message)), "small-order R");
+}, "Ed25519 verify is false for small-order public keys and R");
+
+promise_test(async () => {
   const ed = await subtle.generateKey("Ed25519", true, ["sign", "verify"]);
   assert_equals(ed.privateKey.type, "private");
   assert_equals(ed.publicKey.type, "public");

@@ -271,6 +271,40 @@ private func okpMaterial(kind: String, privateKey bytes: [UInt8]) throws(JSError
     }
 }
 
+// MARK: Ed25519 small-order points
+
+/// The encodings of the eight points of small order on edwards25519 (their y coordinates,
+/// canonical and not, the sign bit of x cleared): y = 0, 1, p - 1, the two order-8 values,
+/// and p, p + 1. Computed with the curve equation (8P = identity), as libsodium lists them.
+private let ed25519SmallOrderEncodings: [[UInt8]] = [
+    [UInt8](repeating: 0, count: 32),
+    [1] + [UInt8](repeating: 0, count: 31),
+    hexBytes("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+    hexBytes("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+    [0xEC] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
+    [0xED] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
+    [0xEE] + [UInt8](repeating: 0xFF, count: 30) + [0x7F],
+]
+
+private func hexBytes(_ string: String) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var index = string.startIndex
+    while index < string.endIndex {
+        let next = string.index(index, offsetBy: 2)
+        bytes.append(UInt8(string[index..<next], radix: 16) ?? 0)
+        index = next
+    }
+    return bytes
+}
+
+/// True when the 32-byte encoding is of a point of small order (or is not 32 bytes).
+func ed25519IsSmallOrder(_ encoding: Data) -> Bool {
+    guard encoding.count == 32 else { return true }
+    var bytes = [UInt8](encoding)
+    bytes[31] &= 0x7F
+    return ed25519SmallOrderEncodings.contains(bytes)
+}
+
 // MARK: Digests for ECDSA
 
 /// Runs `body` with the digest of `data` under `hash`, typed for swift-crypto's signing APIs.
@@ -546,6 +580,10 @@ extension OpRegistry {
             let signature = try frame.cryptoBytes(1)
             let data = try frame.cryptoBytes(2)
             guard signature.count == 64 else { return realm.js.makeBoolean(false) }
+            // The spec's steps 2 and 3: a small-order public key or R verifies nothing.
+            if ed25519IsSmallOrder(key.rawRepresentation) || ed25519IsSmallOrder(Data(signature.prefix(32))) {
+                return realm.js.makeBoolean(false)
+            }
             return realm.js.makeBoolean(key.isValidSignature(signature, for: data))
         }
     }
