@@ -822,17 +822,16 @@ function ecAlgorithm(name) {
       const curve = alg.namedCurve;
       let handle;
       let type;
+      // A namedCurve this implementation does not know cannot match the key data: DataError
+      // in every format (the spec's curve checks).
       if (format === "spki" || format === "raw") {
         checkUsages(usages, publicUsages, `an ${name} public key`);
-        if (!ArrayPrototypeIncludes(namedCurves, curve)) {
-          if (format === "raw") throw dataError(`Unsupported namedCurve '${curve}'`);
-          throw notSupported(`Unsupported namedCurve '${curve}'`);
-        }
+        if (!ArrayPrototypeIncludes(namedCurves, curve)) throw dataError(`Unsupported namedCurve '${curve}'`);
         handle = ops.cryptoImportKey(curve, format, keyData, isECDH);
         type = "public";
       } else if (format === "pkcs8") {
         checkUsages(usages, privateUsages, `an ${name} private key`);
-        if (!ArrayPrototypeIncludes(namedCurves, curve)) throw notSupported(`Unsupported namedCurve '${curve}'`);
+        if (!ArrayPrototypeIncludes(namedCurves, curve)) throw dataError(`Unsupported namedCurve '${curve}'`);
         handle = ops.cryptoImportKey(curve, format, keyData, isECDH);
         type = "private";
       } else if (format === "jwk") {

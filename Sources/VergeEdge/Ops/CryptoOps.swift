@@ -205,17 +205,10 @@ enum Base64URL {
         bytes.withUnsafeBytes { encode($0) }
     }
 
-    /// Decodes base64url. Padding '=' is tolerated only where it would be correct (some JWK
-    /// producers emit it); any other character, or an impossible length, fails.
+    /// Decodes unpadded base64url (RFC 7515 section 2): any other character (padding '=',
+    /// '+', '/', whitespace) or an impossible length fails, as in browsers.
     static func decode(_ string: String) -> [UInt8]? {
-        var input = Array(string.utf8)
-        if let firstPad = input.firstIndex(of: UInt8(ascii: "=")) {
-            let padCount = input.count - firstPad
-            guard input.count % 4 == 0, padCount <= 2, input[firstPad...].allSatisfy({ $0 == UInt8(ascii: "=") }) else {
-                return nil
-            }
-            input.removeLast(padCount)
-        }
+        let input = Array(string.utf8)
         if input.count % 4 == 1 { return nil }
         var out = [UInt8]()
         out.reserveCapacity(input.count * 3 / 4)
@@ -231,8 +224,6 @@ enum Base64URL {
                 out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
             }
         }
-        // Leftover bits must be zero (canonical encoding).
-        if bits > 0, accumulator & ((1 << UInt32(bits)) - 1) != 0 { return nil }
         return out
     }
 
