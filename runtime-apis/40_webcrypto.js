@@ -10,7 +10,7 @@
 //
 // Timing: the spec runs each operation "in parallel" and resolves its promise in a task
 // queued afterwards. Cheap operations are computed synchronously here (inputs need no copy
-// then) and their promise settles on a later turn of the event loop (ops.cryptoNextTick);
+// then) and their promise settles on a later turn of the event loop (ops.cryptoDeliver);
 // expensive ones (RSA key generation and large-key private operations, PBKDF2 with many
 // iterations, digests of large inputs) run on other threads and settle when done.
 
@@ -72,12 +72,10 @@ function inParallel(steps) {
   try {
     result = steps();
   } catch (error) {
-    return PromisePrototypeThen(ops.cryptoNextTick(), () => {
-      throw error;
-    });
+    return ops.cryptoDeliver(error, true);
   }
   if (isPromise(result)) return result;
-  return PromisePrototypeThen(ops.cryptoNextTick(), () => result);
+  return ops.cryptoDeliver(result, false);
 }
 
 /** `then` on a promise we created (never a user thenable). */
@@ -564,11 +562,13 @@ const algorithms = { __proto__: null };
 
 // --- SHA ---------------------------------------------------------------------------------
 
-// Inputs from this size on are hashed off the isolate's thread.
-const kAsyncDigestBytes = 1 << 20;
+// Inputs above these sizes are hashed off the isolate's thread: up to them a digest takes
+// about a millisecond or less (SHA-1 and SHA-256 run on the CPU's SHA extensions where
+// present; SHA-384 and SHA-512 are about twice as slow).
+const kInlineDigestBytes = { __proto__: null, "SHA-1": 1 << 20, "SHA-256": 1 << 20, "SHA-384": 1 << 19, "SHA-512": 1 << 19 };
 
 function digest(algorithm, data) {
-  if (byteLength(data) >= kAsyncDigestBytes) return ops.cryptoDigestAsync(algorithm.name, data);
+  if (byteLength(data) > kInlineDigestBytes[algorithm.name]) return ops.cryptoDigestAsync(algorithm.name, data);
   return ops.cryptoDigest(algorithm.name, data);
 }
 

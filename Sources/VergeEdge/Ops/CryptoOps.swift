@@ -246,13 +246,20 @@ extension OpRegistry {
     mutating func registerCryptoOps() {
         let realm = self.realm
 
-        // A promise settled on a later turn of the isolate's event loop: where Web Crypto
-        // results are delivered ("queue a global task on the crypto task source").
-        add("cryptoNextTick") { [unowned realm] _ in
+        // cryptoDeliver(value, isError) -> a promise resolved with `value` (or rejected with
+        // it) on a later turn of the isolate's event loop: how Web Crypto results computed
+        // synchronously are delivered ("queue a global task on the crypto task source").
+        add("cryptoDeliver", length: 2) { [unowned realm] frame in
+            let value = frame.value(0)
             let loop = realm.isolate.eventLoop
             let promise = loop.makePromise(of: Void.self)
-            loop.execute { promise.succeed(()) }
-            return try realm.hostOperation(promise.futureResult) { _ in nil }
+            if frame.bool(1) {
+                let error = JSError.throwing(value)
+                loop.execute { promise.fail(error) }
+            } else {
+                loop.execute { promise.succeed(()) }
+            }
+            return try realm.hostOperation(promise.futureResult) { _ in value.ref }
         }
 
         // MARK: Digest
