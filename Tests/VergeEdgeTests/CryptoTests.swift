@@ -6,6 +6,7 @@ import NIOPosix
 import Testing
 import _CryptoExtras
 @testable import VergeEdge
+import VergeJS
 
 // Native half of Web Crypto (Sources/VergeEdge/Ops/Crypto*.swift). The Web API itself is
 // tested from JS in conformance/crypto/; these tests cover what JS cannot see: encodings,
@@ -98,7 +99,7 @@ struct CryptoTests {
         }
         counter[15] &= ~UInt8(bits > 1 ? 2 : 0) // two blocks before the wrap when bits > 1
         let blocks = (data.count + 15) / 16
-        if bits < 64, blocks > 1 << bits {
+        if bits < 32, blocks > 1 << bits {
             #expect(throws: (any Error).self) {
                 _ = try data.withUnsafeBytes { try aesCTR(key: key, counter: counter, counterBits: bits, data: $0) }
             }
@@ -209,7 +210,8 @@ struct CryptoTests {
             let ops = try registry.makeObject()
             try realm.js.global.set("ops", ops)
             try realm.run { try realm.js.evaluate(source, sourceURL: "crypto-test.js") }
-            return isolate.whenIdle().map { realm.close() }
+            // The isolate must outlive the realm (which holds it unowned) until idle.
+            return isolate.whenIdle().map { withExtendedLifetime(isolate) { realm.close() } }
         }.get()
         try await idle.get()
         return lines.withLockedValue { $0 }
