@@ -107,14 +107,15 @@ extension OpRegistry {
             guard counter.count == 16, (1...128).contains(bits) else {
                 throw CryptoError.operation("AES-CTR needs a 16-byte counter and a length of 1 to 128 bits")
             }
-            let data = try frame.cryptoBytes(3)
-            do {
-                return try realm.js.makeArrayBuffer(try aesCTR(key: key, counter: counter, counterBits: bits, data: data))
-            } catch let error as JSError {
-                throw error
-            } catch {
-                throw CryptoError.operation("AES-CTR failed: \(error)")
-            }
+            return try cryptoRun(realm, [try frame.cryptoBytes(3)], { inputs in
+                do {
+                    return try aesCTR(key: key, counter: counter, counterBits: bits, data: inputs[0])
+                } catch let error as JSError {
+                    throw error
+                } catch {
+                    throw CryptoError.operation("AES-CTR failed: \(error)")
+                }
+            }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
 
         // cryptoAesCbc(encrypt, handle, iv, data) -> ArrayBuffer
@@ -125,32 +126,31 @@ extension OpRegistry {
             do { iv = try AES._CBC.IV(ivBytes: try frame.cryptoBytes(2)) } catch {
                 throw CryptoError.operation("AES-CBC iv must be 16 bytes long")
             }
-            let data = try frame.cryptoBytes(3)
-            do {
-                let result = encrypt
-                    ? try AES._CBC.encrypt(data, using: key, iv: iv)
-                    : try AES._CBC.decrypt(data, using: key, iv: iv)
-                return try realm.js.makeArrayBuffer(result)
-            } catch {
-                throw CryptoError.operation(encrypt ? "AES-CBC encryption failed" : "AES-CBC decryption failed: bad padding or key")
-            }
+            return try cryptoRun(realm, [try frame.cryptoBytes(3)], { inputs in
+                do {
+                    return encrypt
+                        ? try AES._CBC.encrypt(inputs[0], using: key, iv: iv)
+                        : try AES._CBC.decrypt(inputs[0], using: key, iv: iv)
+                } catch {
+                    throw CryptoError.operation(encrypt ? "AES-CBC encryption failed" : "AES-CBC decryption failed: bad padding or key")
+                }
+            }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
 
         // cryptoAesGcm(encrypt, handle, iv, additionalData, tagBytes, data) -> ArrayBuffer
         add("cryptoAesGcm", length: 6) { [unowned realm] frame in
             let encrypt = frame.bool(0)
             let key = try secretKey(frame, 1)
-            let iv = try frame.cryptoBytes(2)
-            let aad = try frame.cryptoBytes(3)
             let tagByteCount = try frame.int(4)
-            let data = try frame.cryptoBytes(5)
-            guard (4...16).contains(tagByteCount), data.count >= (encrypt ? 0 : tagByteCount) else {
+            let inputs = [try frame.cryptoBytes(2), try frame.cryptoBytes(3), try frame.cryptoBytes(5)]
+            guard (4...16).contains(tagByteCount), inputs[2].count >= (encrypt ? 0 : tagByteCount) else {
                 throw CryptoError.operation("AES-GCM: invalid tag length or data")
             }
-            let result = encrypt
-                ? try aesGCMSeal(key: key, iv: iv, aad: aad, tagByteCount: tagByteCount, data: data)
-                : try aesGCMOpen(key: key, iv: iv, aad: aad, tagByteCount: tagByteCount, data: data)
-            return try realm.js.makeArrayBuffer(result)
+            return try cryptoRun(realm, inputs, { inputs in
+                encrypt
+                    ? try aesGCMSeal(key: key, iv: inputs[0], aad: inputs[1], tagByteCount: tagByteCount, data: inputs[2])
+                    : try aesGCMOpen(key: key, iv: inputs[0], aad: inputs[1], tagByteCount: tagByteCount, data: inputs[2])
+            }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
 
         // cryptoAesKw(wrap, handle, data) -> ArrayBuffer

@@ -500,15 +500,15 @@ extension OpRegistry {
             guard case .ec(let key) = try frame.cryptoKey(1).material, let privateKey = key.privateKey else {
                 throw CryptoError.invalidAccess("ECDSA signing needs an ECDSA private key")
             }
-            let data = try frame.cryptoBytes(2)
-            do {
-                let signature = try withDigest(hash, data) { digest in try ecdsaSign(privateKey, digest) }
-                return try realm.js.makeArrayBuffer(signature)
-            } catch let error as JSError {
-                throw error
-            } catch {
-                throw CryptoError.operation("ECDSA signing failed: \(error)")
-            }
+            return try cryptoRun(realm, [try frame.cryptoBytes(2)], { inputs in
+                do {
+                    return try withDigest(hash, inputs[0]) { digest in try ecdsaSign(privateKey, digest) }
+                } catch let error as JSError {
+                    throw error
+                } catch {
+                    throw CryptoError.operation("ECDSA signing failed: \(error)")
+                }
+            }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
         // cryptoEcdsaVerify(hash, handle, signature, data) -> boolean
         add("cryptoEcdsaVerify", length: 4) { [unowned realm] frame in
@@ -516,11 +516,10 @@ extension OpRegistry {
             guard case .ec(let key) = try frame.cryptoKey(1).material, key.privateKey == nil else {
                 throw CryptoError.invalidAccess("ECDSA verification needs an ECDSA public key")
             }
-            let signature = try frame.cryptoBytes(2)
-            let data = try frame.cryptoBytes(3)
-            guard signature.count == 2 * key.curve.coordinateByteCount else { return realm.js.makeBoolean(false) }
-            let valid = withDigest(hash, data) { digest in ecdsaVerify(key.publicKey, signature, digest) }
-            return realm.js.makeBoolean(valid)
+            return try cryptoRun(realm, [try frame.cryptoBytes(2), try frame.cryptoBytes(3)], { inputs in
+                guard inputs[0].count == 2 * key.curve.coordinateByteCount else { return false }
+                return withDigest(hash, inputs[1]) { digest in ecdsaVerify(key.publicKey, inputs[0], digest) }
+            }, resolve: { realm.js.makeBoolean($0) })
         }
 
         // MARK: ECDH and X25519
@@ -566,25 +565,27 @@ extension OpRegistry {
             guard case .ed25519Private(let key) = try frame.cryptoKey(0).material else {
                 throw CryptoError.invalidAccess("Ed25519 signing needs an Ed25519 private key")
             }
-            let data = try frame.cryptoBytes(1)
-            do {
-                return try realm.js.makeArrayBuffer(try key.signature(for: data))
-            } catch {
-                throw CryptoError.operation("Ed25519 signing failed: \(error)")
-            }
+            return try cryptoRun(realm, [try frame.cryptoBytes(1)], { inputs in
+                do {
+                    return try key.signature(for: inputs[0])
+                } catch {
+                    throw CryptoError.operation("Ed25519 signing failed: \(error)")
+                }
+            }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
         add("cryptoEd25519Verify", length: 3) { [unowned realm] frame in
             guard case .ed25519Public(let key) = try frame.cryptoKey(0).material else {
                 throw CryptoError.invalidAccess("Ed25519 verification needs an Ed25519 public key")
             }
-            let signature = try frame.cryptoBytes(1)
-            let data = try frame.cryptoBytes(2)
-            guard signature.count == 64 else { return realm.js.makeBoolean(false) }
-            // The spec's steps 2 and 3: a small-order public key or R verifies nothing.
-            if ed25519IsSmallOrder(key.rawRepresentation) || ed25519IsSmallOrder(Data(signature.prefix(32))) {
-                return realm.js.makeBoolean(false)
-            }
-            return realm.js.makeBoolean(key.isValidSignature(signature, for: data))
+            return try cryptoRun(realm, [try frame.cryptoBytes(1), try frame.cryptoBytes(2)], { inputs in
+                let signature = inputs[0]
+                guard signature.count == 64 else { return false }
+                // The spec's steps 2 and 3: a small-order public key or R verifies nothing.
+                if ed25519IsSmallOrder(key.rawRepresentation) || ed25519IsSmallOrder(Data(signature.prefix(32))) {
+                    return false
+                }
+                return key.isValidSignature(signature, for: inputs[1])
+            }, resolve: { realm.js.makeBoolean($0) })
         }
     }
 }

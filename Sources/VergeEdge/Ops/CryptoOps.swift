@@ -155,6 +155,36 @@ extension JSRealm {
     }
 }
 
+/// Operations whose byte inputs total more than this run off the isolate's thread (about a
+/// millisecond of AES-GCM, HMAC or hashing); smaller ones run inline on the borrowed bytes.
+let cryptoInlineInputBytes = 1 << 20
+
+/// Runs `work` over `inputs`: inline (borrowing the argument bytes) when they are small,
+/// else on a worker thread over copies, settling a promise on the isolate's loop. `work`
+/// must capture only Sendable values (key material, parameters).
+func cryptoRun<T: Sendable>(
+    _ realm: Realm, _ inputs: [UnsafeRawBufferPointer],
+    _ work: @escaping @Sendable ([UnsafeRawBufferPointer]) throws -> T,
+    resolve: @escaping (T) throws -> JSValueRef?
+) throws -> JSValueRef? {
+    let total = inputs.reduce(0) { $0 + $1.count }
+    if total <= cryptoInlineInputBytes { return try resolve(try work(inputs)) }
+    var joined = [UInt8]()
+    joined.reserveCapacity(total)
+    var ranges: [Range<Int>] = []
+    for input in inputs {
+        ranges.append(joined.count..<(joined.count + input.count))
+        joined.append(contentsOf: input)
+    }
+    let copy = joined
+    let parts = ranges
+    return try cryptoBackground(realm, {
+        try copy.withUnsafeBytes { base in
+            try work(parts.map { UnsafeRawBufferPointer(rebasing: base[$0]) })
+        }
+    }, resolve: resolve)
+}
+
 /// Runs `work` on Swift's concurrency pool; the promise settles on the isolate's loop.
 /// Input bytes must be copied into `work` (borrowed argument bytes die with the call).
 func cryptoBackground<T: Sendable>(
@@ -323,29 +353,16 @@ extension OpRegistry {
         add("cryptoHmacSign", length: 3) { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let key = try secretKey(frame, 1)
-            let data = try frame.cryptoBytes(2)
-            switch hash {
-            case .sha1: return try realm.js.makeArrayBuffer(HMAC<Insecure.SHA1>.authenticationCode(for: data, using: key))
-            case .sha256: return try realm.js.makeArrayBuffer(HMAC<SHA256>.authenticationCode(for: data, using: key))
-            case .sha384: return try realm.js.makeArrayBuffer(HMAC<SHA384>.authenticationCode(for: data, using: key))
-            case .sha512: return try realm.js.makeArrayBuffer(HMAC<SHA512>.authenticationCode(for: data, using: key))
-            }
+            return try cryptoRun(realm, [try frame.cryptoBytes(2)], { inputs in
+                hmac(hash, key, inputs[0])
+            }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
         add("cryptoHmacVerify", length: 4) { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let key = try secretKey(frame, 1)
-            let signature = try frame.cryptoBytes(2)
-            let data = try frame.cryptoBytes(3)
-            let valid: Bool
-            // A MAC of the wrong length never matches (isValidAuthenticationCode compares in
-            // constant time over equal lengths).
-            switch hash {
-            case .sha1: valid = HMAC<Insecure.SHA1>.isValidAuthenticationCode(signature, authenticating: data, using: key)
-            case .sha256: valid = HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: data, using: key)
-            case .sha384: valid = HMAC<SHA384>.isValidAuthenticationCode(signature, authenticating: data, using: key)
-            case .sha512: valid = HMAC<SHA512>.isValidAuthenticationCode(signature, authenticating: data, using: key)
-            }
-            return realm.js.makeBoolean(valid)
+            return try cryptoRun(realm, [try frame.cryptoBytes(2), try frame.cryptoBytes(3)], { inputs in
+                hmacVerify(hash, key, signature: inputs[0], data: inputs[1])
+            }, resolve: { realm.js.makeBoolean($0) })
         }
 
         // MARK: HKDF and PBKDF2
@@ -385,6 +402,27 @@ extension OpRegistry {
         registerCryptoAESOps()
         registerCryptoECOps()
         registerCryptoRSAOps()
+    }
+}
+
+private func hmac(_ hash: CryptoHash, _ key: SymmetricKey, _ data: UnsafeRawBufferPointer) -> [UInt8] {
+    switch hash {
+    case .sha1: Array(HMAC<Insecure.SHA1>.authenticationCode(for: data, using: key))
+    case .sha256: Array(HMAC<SHA256>.authenticationCode(for: data, using: key))
+    case .sha384: Array(HMAC<SHA384>.authenticationCode(for: data, using: key))
+    case .sha512: Array(HMAC<SHA512>.authenticationCode(for: data, using: key))
+    }
+}
+
+/// A MAC of the wrong length never matches (isValidAuthenticationCode compares in constant
+/// time over equal lengths).
+private func hmacVerify(_ hash: CryptoHash, _ key: SymmetricKey, signature: UnsafeRawBufferPointer,
+                        data: UnsafeRawBufferPointer) -> Bool {
+    switch hash {
+    case .sha1: HMAC<Insecure.SHA1>.isValidAuthenticationCode(signature, authenticating: data, using: key)
+    case .sha256: HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: data, using: key)
+    case .sha384: HMAC<SHA384>.isValidAuthenticationCode(signature, authenticating: data, using: key)
+    case .sha512: HMAC<SHA512>.isValidAuthenticationCode(signature, authenticating: data, using: key)
     }
 }
 

@@ -376,15 +376,15 @@ extension OpRegistry {
                 throw CryptoError.invalidAccess("RSA signing needs an RSA private key")
             }
             let data = try frame.cryptoBytes(4)
-            if key.modulusBits <= rsaInlinePrivateBits {
-                return try realm.js.makeArrayBuffer(try key.sign(pss: pss, hash: hash, saltLength: saltLength, data: data))
+            let sign: @Sendable ([UnsafeRawBufferPointer]) throws -> [UInt8] = { inputs in
+                try key.sign(pss: pss, hash: hash, saltLength: saltLength, data: inputs[0])
             }
-            let copy = [UInt8](data)
-            return try cryptoBackground(realm, { () throws -> [UInt8] in
-                try copy.withUnsafeBytes { bytes in
-                    try key.sign(pss: pss, hash: hash, saltLength: saltLength, data: bytes)
-                }
-            }, resolve: { try realm.js.makeArrayBuffer($0) })
+            if key.modulusBits > rsaInlinePrivateBits {
+                let copy = [UInt8](data)
+                return try cryptoBackground(realm, { try copy.withUnsafeBytes { try sign([$0]) } },
+                                            resolve: { try realm.js.makeArrayBuffer($0) })
+            }
+            return try cryptoRun(realm, [data], sign, resolve: { try realm.js.makeArrayBuffer($0) })
         }
 
         // cryptoRsaVerify(pss, hash, saltLength, handle, signature, data) -> boolean
@@ -395,9 +395,9 @@ extension OpRegistry {
             guard case .rsa(let key) = try frame.cryptoKey(3).material, !key.isPrivate else {
                 throw CryptoError.invalidAccess("RSA verification needs an RSA public key")
             }
-            let signature = try frame.cryptoBytes(4)
-            let data = try frame.cryptoBytes(5)
-            return realm.js.makeBoolean(key.verify(pss: pss, hash: hash, saltLength: saltLength, signature: signature, data: data))
+            return try cryptoRun(realm, [try frame.cryptoBytes(4), try frame.cryptoBytes(5)], { inputs in
+                key.verify(pss: pss, hash: hash, saltLength: saltLength, signature: inputs[0], data: inputs[1])
+            }, resolve: { realm.js.makeBoolean($0) })
         }
 
         // cryptoRsaOaep(encrypt, hash, label, handle, data) -> ArrayBuffer | Promise<ArrayBuffer>
