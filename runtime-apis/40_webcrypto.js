@@ -436,15 +436,18 @@ CryptoKey = class CryptoKey {
     return this.#usagesCache;
   }
 
-  [core.primordials.SymbolFor("Verge.inspect")](inspect) {
-    return `CryptoKey ${inspect({
-      type: this.#type,
-      extractable: this.#extractable,
-      algorithm: this.algorithm,
-      usages: this.usages,
-    })}`;
+  // console.log(key) shows the attributes, as browsers' consoles do.
+  [core.primordials.SymbolFor("Verge.inspect")]() {
+    const view = new CryptoKeyView();
+    view.type = this.#type;
+    view.extractable = this.#extractable;
+    view.algorithm = this.algorithm;
+    view.usages = this.usages;
+    return view;
   }
 };
+// What the console renders for a key: a plain object whose class is named CryptoKey.
+const CryptoKeyView = class CryptoKey {};
 webidl.configureInterface(CryptoKey);
 
 function copyArray(array) {
