@@ -18,12 +18,9 @@ const {
   ArrayBufferIsView,
   ArrayPrototypeIncludes,
   ArrayPrototypePush,
-  Error,
   JSONParse,
   JSONStringify,
   MathCeil,
-  NumberIsInteger,
-  ObjectDefineProperty,
   ObjectFreeze,
   ObjectPrototypeIsPrototypeOf,
   Promise,
@@ -31,6 +28,7 @@ const {
   PromiseReject,
   SafeMap,
   MapPrototypeGet,
+  MapPrototypeGetSize,
   MapPrototypeSet,
   StringPrototypeCharCodeAt,
   StringPrototypeToUpperCase,
@@ -342,7 +340,8 @@ function normalizeAlgorithm(alg, op) {
     const cached = MapPrototypeGet(stringCache[op], alg);
     if (cached !== undefined) return cached;
     const normalized = normalizeAlgorithm({ name: alg }, op);
-    MapPrototypeSet(stringCache[op], alg, normalized);
+    // Bounded: names match case-insensitively, so a script could make many spellings.
+    if (MapPrototypeGetSize(stringCache[op]) < 64) MapPrototypeSet(stringCache[op], alg, normalized);
     return normalized;
   }
   const prefix = "Failed to normalize algorithm";
@@ -1511,10 +1510,6 @@ for (const name in lengths) webidl.setLength(SubtleCrypto.prototype[name], lengt
 webidl.configureInterface(SubtleCrypto);
 
 const subtle = new SubtleCrypto(kConstruct);
-
-void Error;
-void NumberIsInteger;
-void ObjectDefineProperty;
 
 return ObjectFreeze({
   __proto__: null,
