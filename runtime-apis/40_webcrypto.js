@@ -84,19 +84,32 @@ function then(promise, onFulfilled) {
 // ---------------------------------------------------------------------------------------
 // Bytes
 
-/** A Uint8Array view of a BufferSource's bytes (no copy: used by synchronous steps). */
-const bytesOf = webidl.bufferSourceBytes;
+const emptyBytes = new Uint8Array(0);
 
-/** "Get a copy of the bytes held by the buffer source". */
+/**
+ * A Uint8Array view of a BufferSource's bytes (no copy: the synchronous steps that follow
+ * read them before any user code runs). A detached buffer holds no bytes.
+ */
+function bytesOf(source) {
+  try {
+    return webidl.bufferSourceBytes(source);
+  } catch {
+    // Only detachment makes a converted BufferSource unreadable.
+    return emptyBytes;
+  }
+}
+
+/** "Get a copy of the bytes held by the buffer source" (empty for a detached buffer). */
 function copyOf(source) {
-  return TypedArrayPrototypeSlice(webidl.bufferSourceBytes(source));
+  const view = bytesOf(source);
+  if (TypedArrayPrototypeGetByteLength(view) === 0) return new Uint8Array(0);
+  return TypedArrayPrototypeSlice(view);
 }
 
 function byteLength(view) {
   return TypedArrayPrototypeGetByteLength(view);
 }
 
-const emptyBytes = new Uint8Array(0);
 
 // ---------------------------------------------------------------------------------------
 // WebIDL types of the spec

@@ -87,6 +87,31 @@ promise_test(async () => {
 }, "the data is read when digest() is called");
 
 promise_test(async () => {
+  // The spec normalizes the algorithm first, then takes a copy of the data: a change made by
+  // the algorithm's getters is seen.
+  const data = bytesOf("zbc");
+  const algorithm = { get name() { data[0] = 0x61; return "SHA-256"; } };
+  assert_equals(toHex(await subtle.digest(algorithm, data)), expected.abc["SHA-256"]);
+}, "the data is read after the algorithm is normalized");
+
+promise_test(async () => {
+  const emptySHA256 = expected.empty["SHA-256"];
+  const view = bytesOf("abc");
+  view.buffer.transfer();
+  assert_equals(toHex(await subtle.digest("SHA-256", view)), emptySHA256, "detached Uint8Array");
+  const buffer = bytesOf("abc").buffer;
+  buffer.transfer();
+  assert_equals(toHex(await subtle.digest("SHA-256", buffer)), emptySHA256, "detached ArrayBuffer");
+  const dataView = new DataView(bytesOf("abc").buffer);
+  dataView.buffer.transfer();
+  assert_equals(toHex(await subtle.digest("SHA-256", dataView)), emptySHA256, "detached DataView");
+  const later = bytesOf("abc");
+  const promise = subtle.digest("SHA-256", later);
+  later.buffer.transfer(); // after the call
+  assert_equals(toHex(await promise), expected.abc["SHA-256"], "detached after the call");
+}, "a detached buffer holds no bytes");
+
+promise_test(async () => {
   const a = await subtle.digest("SHA-1", messages.abc);
   const b = await subtle.digest("SHA-1", messages.abc);
   assert_not_equals(a, b, "a new ArrayBuffer each time");
