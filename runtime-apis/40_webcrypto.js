@@ -27,6 +27,7 @@ const {
   PromisePrototypeThen,
   PromiseReject,
   SafeMap,
+  MapPrototypeDelete,
   MapPrototypeGet,
   MapPrototypeGetSize,
   MapPrototypeSet,
@@ -1524,15 +1525,33 @@ webidl.configureInterface(SubtleCrypto);
 
 const subtle = new SubtleCrypto(kConstruct);
 
+// CryptoKey is [Serializable]: structuredClone and postMessage in this realm carry the same
+// native key. The serialized data is a token for the key's internals (the native handle
+// cannot itself go through structured serialization); each token is deserialized once.
+const pendingClones = new SafeMap();
+let nextCloneToken = 1;
+if (ArrayPrototypeIncludes(ops.moduleNames(), "structured_clone")) {
+  core.require("structured_clone").registerSerializable({
+    name: "CryptoKey",
+    isInstance: (value) => isCryptoKey(value),
+    serialize(value) {
+      const token = nextCloneToken++;
+      MapPrototypeSet(pendingClones, token, keyInternals(value));
+      return token;
+    },
+    deserialize(token) {
+      const k = MapPrototypeGet(pendingClones, token);
+      if (k === undefined) throw domError("DataCloneError", "This CryptoKey was already deserialized");
+      MapPrototypeDelete(pendingClones, token);
+      return new CryptoKey(kConstruct, k.type, k.extractable, k.algorithm, k.usages, k.handle);
+    },
+  });
+}
+
 return ObjectFreeze({
   __proto__: null,
   CryptoKey,
   SubtleCrypto,
   subtle,
-  // For structuredClone (CryptoKey is [Serializable]): the same key in this realm.
-  cloneCryptoKey(key) {
-    const k = keyInternals(key);
-    return new CryptoKey(kConstruct, k.type, k.extractable, k.algorithm, k.usages, k.handle);
-  },
   isCryptoKey: (value) => isCryptoKey(value),
 });

@@ -198,3 +198,20 @@ promise_test(async (t) => {
   const unwrapped = await subtle.unwrapKey("raw", wrapped, wrapping, params, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   assert_equals(unwrapped.extractable, false);
 }, "wrapKey and unwrapKey errors");
+
+promise_test(async () => {
+  const key = await subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  const clone = structuredClone(key);
+  assert_not_equals(clone, key);
+  assert_true(clone instanceof CryptoKey);
+  assert_equals(clone.type, "secret");
+  assert_equals(clone.extractable, false);
+  assert_equals(clone.algorithm.hash.name, "SHA-256");
+  assert_array_equals(clone.usages, ["sign", "verify"]);
+  const data = bytesOf("cloned");
+  const mac = await subtle.sign("HMAC", key, data);
+  assert_true(await subtle.verify("HMAC", clone, mac, data), "the clone holds the same key");
+  const nested = structuredClone({ keys: [key, key] });
+  assert_equals(nested.keys[0], nested.keys[1], "one key cloned once within a value");
+  await rejects_with(subtle.exportKey("raw", clone), "InvalidAccessError", "still not extractable");
+}, "CryptoKey is serializable: structuredClone gives a key with the same material");
