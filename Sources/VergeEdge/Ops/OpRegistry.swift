@@ -29,6 +29,7 @@ struct OpRegistry {
         registerBase64Ops()
         registerCompressionOps()
         registerFetchOps()
+        registerCryptoOps()
     }
 
     /// A frozen, null-prototype object holding every op.
