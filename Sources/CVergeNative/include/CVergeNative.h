@@ -48,4 +48,35 @@ long verge_gzip_size(const uint8_t *input, size_t count);
 
 #include "verge_base64.h"
 
+// ---- Every encoding of the Encoding Standard (decoders.c, tables generated) ----
+
+/// Bytes a decoder's state takes; a new decoder's state is all zero.
+#define VERGE_DECODER_STATE_SIZE 32
+
+#define VERGE_DECODE_FATAL (-1)
+#define VERGE_DECODE_INVALID (-2)
+#define VERGE_DECODE_OUT_OF_MEMORY (-3)
+
+/// "Get an encoding": strips leading and trailing ASCII whitespace from the UTF-16 `label`
+/// and matches it ASCII case-insensitively against every label. Returns the encoding id, or
+/// -1 (failure).
+int verge_encoding_for_label(const uint16_t *label, size_t length);
+
+/// The name of encoding `encoding` ("UTF-8", "Shift_JIS", ...), or NULL for an invalid id.
+const char *verge_encoding_name(int encoding);
+
+/// The number of encodings (ids are 0 ..< count).
+int verge_encoding_count(void);
+
+/// Runs encoding `encoding`'s decoder over `input`, continuing from `state`
+/// (VERGE_DECODER_STATE_SIZE bytes, updated in place). Bytes restored by an earlier call are
+/// read first. With `flush`, end-of-queue follows the input; without it, a sequence cut by
+/// the end of the input stays in the state for the next call.
+/// On success returns the UTF-16 units written to `*output` (malloc'ed; the caller frees it).
+/// With `fatal`, the first error returns VERGE_DECODE_FATAL, `*output` is NULL, and
+/// `*consumed` says how many input bytes were read (the rest are still queued, as the spec's
+/// I/O queue keeps them). VERGE_DECODE_INVALID: bad id or state; VERGE_DECODE_OUT_OF_MEMORY.
+long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t count, int fatal,
+                  int flush, uint16_t **output, size_t *consumed);
+
 #endif

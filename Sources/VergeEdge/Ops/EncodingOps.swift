@@ -2,7 +2,13 @@ import CJavaScriptCore
 import CVergeNative
 import VergeJS
 
-/// UTF-8 encode/decode at native speed (TextEncoder, TextDecoder, Body text()).
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Encoding Standard at native speed: UTF-8 encode/decode (TextEncoder, TextDecoder,
+/// Body text()) and the decoders of every encoding, with tables generated from the
+/// standard's data (Sources/CVergeNative/encoding_tables.c).
 extension OpRegistry {
     mutating func registerEncodingOps() {
         let realm = self.realm
@@ -17,8 +23,10 @@ extension OpRegistry {
             defer { JSStringRelease(string) }
             let length = JSStringGetLength(string)
             // Worst case 3 bytes per UTF-16 unit.
-            let capacity = max(length * 3, 1)
-            guard let output = malloc(capacity) else { throw JSError.rangeError("out of memory encoding \(length) characters") }
+            let (capacity, overflow) = length.multipliedReportingOverflow(by: 3)
+            guard !overflow, let output = malloc(max(capacity, 1)) else {
+                throw JSError.rangeError("Failed to execute 'encode' on 'TextEncoder': out of memory encoding \(length) characters")
+            }
             let written = verge_utf16_to_utf8(JSStringGetCharactersPtr(string), length,
                                               output.assumingMemoryBound(to: UInt8.self))
             let shrunk = realloc(output, max(written, 1)) ?? output
@@ -42,6 +50,7 @@ extension OpRegistry {
             return try realm.js.array([realm.js.number(read), realm.js.number(written)]).ref
         }
         // utf8Decode(bytes, fatal, ignoreBOM) -> string; throws TypeError when fatal and invalid.
+        // The one-shot "UTF-8 decode" (with BOM removal unless ignoreBOM) for other modules.
         add("utf8Decode", length: 3) { [unowned realm] frame in
             guard let bytes = frame.bytes(0) else { throw JSError.typeError("utf8Decode needs bytes") }
             let fatal = frame.bool(1)
@@ -64,9 +73,67 @@ extension OpRegistry {
             defer { JSStringRelease(string) }
             return JSValueMakeString(realm.js.context, string)
         }
+
+        // encodingForLabel(label) -> encoding id, or -1 ("get an encoding").
+        add("encodingForLabel", length: 1) { [unowned realm] frame in
+            let ctx = realm.js.context
+            var exception: JSValueRef?
+            guard let label = JSValueToStringCopy(ctx, frame[0], &exception) else {
+                try realm.js.check(exception)
+                return nil
+            }
+            defer { JSStringRelease(label) }
+            let id = verge_encoding_for_label(JSStringGetCharactersPtr(label), JSStringGetLength(label))
+            return realm.js.makeNumber(Double(id))
+        }
+        // encodingName(id) -> the encoding's name ("UTF-8", "Shift_JIS", ...).
+        add("encodingName", length: 1) { [unowned realm] frame in
+            let id = try frame.int(0)
+            guard id >= 0, id <= Int(Int32.max), let name = verge_encoding_name(Int32(id)) else {
+                throw JSError.rangeError("encodingName: no encoding has id \(id)")
+            }
+            return realm.js.makeString(String(cString: name))
+        }
+        // decode(id, bytes | undefined, state: Uint8Array, fatal, flush) -> string, or the
+        // number of input bytes read when `fatal` and the input holds an error. `state`
+        // (VERGE_DECODER_STATE_SIZE bytes, zero for a new decoder) is updated in place.
+        add("decode", length: 5) { [unowned realm] frame in
+            let id = try frame.int(0)
+            guard id >= 0, id < Int(verge_encoding_count()) else {
+                throw JSError.rangeError("decode: no encoding has id \(id)")
+            }
+            guard let state = frame.bytes(2), state.count == Int(VERGE_DECODER_STATE_SIZE),
+                  let stateBase = state.baseAddress else {
+                throw JSError.typeError("decode: the decoder state must be a Uint8Array of \(VERGE_DECODER_STATE_SIZE) bytes")
+            }
+            let input: UnsafeRawBufferPointer?
+            if frame.isUndefined(1) {
+                input = nil
+            } else {
+                guard let bytes = frame.bytes(1) else {
+                    throw JSError.typeError("decode: the input must be an ArrayBuffer or a typed array")
+                }
+                input = bytes
+            }
+            var output: UnsafeMutablePointer<UInt16>?
+            var consumed = 0
+            let produced = verge_decode(
+                Int32(id), UnsafeMutablePointer(mutating: stateBase.assumingMemoryBound(to: UInt8.self)),
+                input?.baseAddress?.assumingMemoryBound(to: UInt8.self), input?.count ?? 0,
+                frame.bool(3) ? 1 : 0, frame.bool(4) ? 1 : 0, &output, &consumed)
+            switch produced {
+            case Int(VERGE_DECODE_FATAL):
+                return realm.js.makeNumber(Double(consumed))
+            case Int(VERGE_DECODE_OUT_OF_MEMORY):
+                throw JSError.rangeError("decode: out of memory decoding \(input?.count ?? 0) bytes")
+            case ..<0:
+                throw JSError.typeError("decode: invalid decoder state")
+            default:
+                defer { free(output) }
+                let string = JSStringCreateWithCharacters(output, produced)
+                defer { JSStringRelease(string) }
+                return JSValueMakeString(realm.js.context, string)
+            }
+        }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

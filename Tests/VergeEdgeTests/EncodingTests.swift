@@ -1,0 +1,127 @@
+import CVergeNative
+import Foundation
+import Testing
+@testable import VergeEdge
+
+/// The native side of the Encoding Standard: generated tables, the C decoders' contract
+/// (state, fatal errors, bad arguments), and the ops as runtime-apis use them.
+@Suite("Encoding: tables, native decoders and ops")
+struct EncodingTests {
+    /// The package root (Tests/VergeEdgeTests/EncodingTests.swift is three levels down).
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func generatedTablesMatchTheEncodingStandardData() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.root.appendingPathComponent("scripts/gen-encoding-tables").path, "--check"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(message)")
+    }
+
+    private func label(_ text: String) -> Int32 {
+        let units = Array(text.utf16)
+        return units.withUnsafeBufferPointer { verge_encoding_for_label($0.baseAddress, $0.count) }
+    }
+
+    private func name(_ id: Int32) -> String? {
+        verge_encoding_name(id).map { String(cString: $0) }
+    }
+
+    @Test func labelsResolveAsGetAnEncodingSays() {
+        #expect(name(label("utf-8")) == "UTF-8")
+        #expect(name(label(" \t\n\u{0C}\rLATIN1\r\n")) == "windows-1252")
+        #expect(name(label("Shift_JIS")) == "Shift_JIS")
+        #expect(name(label("x-user-defined")) == "x-user-defined")
+        #expect(name(label("csiso2022kr")) == "replacement")
+        #expect(label("") == -1)
+        #expect(label("utf-8\u{0}") == -1, "NUL is not whitespace and must not end the label")
+        #expect(label("\u{212A}oi8-r") == -1, "Unicode case folding does not apply")
+        #expect(label("\u{A0}utf-8") == -1)
+        #expect(label(String(repeating: "a", count: 1000)) == -1)
+        #expect(verge_encoding_count() == 40)
+        #expect(verge_encoding_name(-1) == nil)
+        #expect(verge_encoding_name(40) == nil)
+    }
+
+    /// Decodes `chunks` with one decoder state; nil marks a fatal error.
+    private func decode(_ encoding: String, _ chunks: [[UInt8]], fatal: Bool = false) -> [String?] {
+        var state = [UInt8](repeating: 0, count: Int(VERGE_DECODER_STATE_SIZE))
+        let id = label(encoding)
+        var results: [String?] = []
+        for (index, chunk) in chunks.enumerated() {
+            let flush: Int32 = index == chunks.count - 1 ? 1 : 0
+            var output: UnsafeMutablePointer<UInt16>?
+            var consumed = 0
+            let count = chunk.withUnsafeBufferPointer { input in
+                verge_decode(id, &state, input.baseAddress, input.count, fatal ? 1 : 0, flush, &output, &consumed)
+            }
+            if count < 0 {
+                results.append(nil)
+                continue
+            }
+            results.append(String(decoding: UnsafeBufferPointer(start: output, count: count), as: UTF16.self))
+            free(output)
+        }
+        return results
+    }
+
+    @Test func decodersKeepStateAcrossCalls() {
+        #expect(decode("utf-8", [[0xF0, 0x9F], [0x98], [0x80, 0x41]]) == ["", "", "\u{1F600}A"])
+        #expect(decode("gb18030", [[0x81, 0x30], [0x81], [0x41]]) == ["", "", "\u{FFFD}0\u{4E04}"])
+        #expect(decode("iso-2022-jp", [[0x1B, 0x28], [0x4A, 0x5C]]) == ["", "\u{A5}"])
+        #expect(decode("big5", [[0x88], [0x62]]) == ["", "\u{CA}\u{304}"])
+        #expect(decode("utf-16be", [[0xD8], [0x3D, 0xDE], [0x00]]) == ["", "", "\u{1F600}"])
+    }
+
+    @Test func fatalErrorsReportHowManyBytesWereRead() {
+        var state = [UInt8](repeating: 0, count: Int(VERGE_DECODER_STATE_SIZE))
+        var output: UnsafeMutablePointer<UInt16>?
+        var consumed = 0
+        let bytes: [UInt8] = [0x41, 0xFF, 0x42, 0x43]
+        let result = bytes.withUnsafeBufferPointer {
+            verge_decode(label("utf-8"), &state, $0.baseAddress, $0.count, 1, 0, &output, &consumed)
+        }
+        #expect(result == Int(VERGE_DECODE_FATAL))
+        #expect(consumed == 2)
+        #expect(output == nil)
+        #expect(decode("utf-8", [[0x41, 0xFF]], fatal: true) == [nil])
+    }
+
+    @Test func badArgumentsAreErrorsNotCrashes() {
+        var state = [UInt8](repeating: 0, count: Int(VERGE_DECODER_STATE_SIZE))
+        var output: UnsafeMutablePointer<UInt16>?
+        var consumed = 0
+        #expect(verge_decode(99, &state, nil, 0, 0, 1, &output, &consumed) == Int(VERGE_DECODE_INVALID))
+        #expect(verge_decode(0, nil, nil, 0, 0, 1, &output, &consumed) == Int(VERGE_DECODE_INVALID))
+        // A state with garbage (e.g. a restore stack count beyond its capacity) is clamped.
+        state = [UInt8](repeating: 0xFF, count: Int(VERGE_DECODER_STATE_SIZE))
+        for id in 0..<verge_encoding_count() {
+            let result = verge_decode(id, &state, nil, 0, 0, 1, &output, &consumed)
+            #expect(result >= 0 || result == Int(VERGE_DECODE_FATAL))
+            free(output)
+            output = nil
+        }
+    }
+
+    @Test func opsDecodeEveryEncodingFromJavaScript() async throws {
+        let (outcome, console) = try await runScript("""
+            const d = (label, bytes, options) => new TextDecoder(label, options).decode(new Uint8Array(bytes));
+            console.log(d("shift_jis", [0x82, 0xA0]), d("euc-kr", [0xB0, 0xA1]), d("big5", [0xA4, 0x40]),
+              d("gbk", [0xC4, 0xE3]), d("koi8-r", [0xC1]), d("utf-16be", [0x00, 0x41]));
+            try { d("utf-8", [0xFF], { fatal: true }); } catch (e) { console.log(e.name, e.message); }
+            console.log(new TextEncoder().encode("é").join(","));
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output == [
+            "あ 가 一 你 а A",
+            "TypeError Failed to execute 'decode' on 'TextDecoder': The encoded data was not valid for encoding utf-8.",
+            "195,169",
+        ])
+    }
+}
