@@ -14,14 +14,19 @@
 
 const {
   ArrayBufferIsView,
+  ArrayBufferPrototypeGetResizable,
   DataViewPrototypeGetBuffer,
   DataViewPrototypeGetByteLength,
   DataViewPrototypeGetByteOffset,
+  FunctionPrototypeCall,
   ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
   RangeError,
   SafeMap,
   MapPrototypeGet,
   MapPrototypeSet,
+  StringFromCharCode,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
   StringPrototypeToLowerCase,
@@ -30,9 +35,9 @@ const {
   TypedArrayPrototypeGetBuffer,
   TypedArrayPrototypeGetByteLength,
   TypedArrayPrototypeGetByteOffset,
+  TypedArrayPrototypeGetLength,
   TypedArrayPrototypeGetSymbolToStringTag,
   TypedArrayPrototypeSet,
-  TypedArrayPrototypeSlice,
   Uint8Array,
 } = core.primordials;
 const webidl = core.require("webidl");
@@ -128,13 +133,194 @@ function uint8View(bytes, start) {
   }
 }
 
+// JavaScriptCore here has no SharedArrayBuffer global, but shared WebAssembly memories are
+// SharedArrayBuffers; their prototype's byteLength getter is the brand check. Found on first need.
+let sharedArrayBufferByteLength;
+let sharedArrayBufferPrototype = null;
+
+function isSharedArrayBuffer(value) {
+  if (sharedArrayBufferByteLength === undefined) {
+    sharedArrayBufferByteLength = null;
+    try {
+      let prototype = core.primordials.SharedArrayBuffer?.prototype;
+      if (prototype === undefined) {
+        const memory = new globalThis.WebAssembly.Memory({ shared: true, initial: 0, maximum: 0 });
+        prototype = ObjectGetPrototypeOf(memory.buffer);
+      }
+      sharedArrayBufferByteLength = ObjectGetOwnPropertyDescriptor(prototype, "byteLength").get;
+      sharedArrayBufferPrototype = prototype;
+    } catch {
+      // No shared memory: nothing is a SharedArrayBuffer.
+    }
+  }
+  if (typeof sharedArrayBufferByteLength !== "function") return false;
+  try {
+    FunctionPrototypeCall(sharedArrayBufferByteLength, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * AllowSharedBufferSource: an ArrayBuffer, a SharedArrayBuffer, or a view on either.
  * Resizable buffers are accepted, as the web-platform-tests (and browsers) expect.
  */
 function convertBufferSource(value, prefix, context) {
-  if (ArrayBufferIsView(value)) return value;
-  return converters.AllowSharedBufferSource(value, prefix, context, { __proto__: null, allowResizable: true });
+  if (ArrayBufferIsView(value) || webidl.isArrayBufferBranded(value) || isSharedArrayBuffer(value)) return value;
+  throw new TypeError(`${prefix}: ${context} is not an ArrayBuffer, a SharedArrayBuffer or an ArrayBuffer view.`);
+}
+
+/** Whether an ArrayBuffer or SharedArrayBuffer is resizable (growable). */
+function isResizable(buffer) {
+  try {
+    return ArrayBufferPrototypeGetResizable(buffer);
+  } catch {
+    // A SharedArrayBuffer: growable ones are resizable too.
+    return sharedArrayBufferGrowable(buffer);
+  }
+}
+
+let sharedArrayBufferGrowableGetter;
+
+function sharedArrayBufferGrowable(buffer) {
+  if (sharedArrayBufferGrowableGetter === undefined) {
+    sharedArrayBufferGrowableGetter = null;
+    isSharedArrayBuffer(buffer);  // finds the prototype
+    if (sharedArrayBufferPrototype !== null) {
+      sharedArrayBufferGrowableGetter = ObjectGetOwnPropertyDescriptor(sharedArrayBufferPrototype, "growable")?.get ?? null;
+    }
+  }
+  if (sharedArrayBufferGrowableGetter === null) return false;
+  try {
+    return FunctionPrototypeCall(sharedArrayBufferGrowableGetter, buffer);
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Small inputs in JavaScript: for a few dozen bytes or characters, a call into native code
+// costs more than the work, so well-formed UTF-8 (and any string) below this size is
+// converted here. Errors and cut sequences always go to the native decoder.
+const SMALL = 64;
+
+/**
+ * The string of a small Uint8Array of well-formed, complete UTF-8, or undefined for
+ * anything else (an error, or a sequence cut by the end), which the native decoder handles.
+ */
+function smallUTF8String(bytes, length) {
+  let string = "";
+  let i = 0;
+  while (i < length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      string += StringFromCharCode(b);
+      i++;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      if (i + 1 >= length) return undefined;
+      const b1 = bytes[i + 1];
+      if ((b1 & 0xC0) !== 0x80) return undefined;
+      string += StringFromCharCode(((b & 0x1F) << 6) | (b1 & 0x3F));
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      if (i + 2 >= length) return undefined;
+      const b1 = bytes[i + 1], b2 = bytes[i + 2];
+      if (b1 < (b === 0xE0 ? 0xA0 : 0x80) || b1 > (b === 0xED ? 0x9F : 0xBF) || (b2 & 0xC0) !== 0x80) return undefined;
+      string += StringFromCharCode(((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+      i += 3;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      if (i + 3 >= length) return undefined;
+      const b1 = bytes[i + 1], b2 = bytes[i + 2], b3 = bytes[i + 3];
+      if (b1 < (b === 0xF0 ? 0x90 : 0x80) || b1 > (b === 0xF4 ? 0x8F : 0xBF) || (b2 & 0xC0) !== 0x80 ||
+          (b3 & 0xC0) !== 0x80) {
+        return undefined;
+      }
+      const cp = (((b & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F)) - 0x10000;
+      string += StringFromCharCode(0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+      i += 4;
+    } else {
+      return undefined;
+    }
+  }
+  return string;
+}
+
+/**
+ * The UTF-8 encoder over the code units of `string` (lone surrogates become U+FFFD) into
+ * `bytes` from index 0, stopping before a code point that does not fit in `room` bytes.
+ * Sets `result.read` (code units) and `result.written` (bytes), and returns `result`.
+ */
+function encodeUTF8Into(string, bytes, room, result) {
+  const length = string.length;
+  let read = 0, written = 0;
+  while (read < length) {
+    let cp = StringPrototypeCharCodeAt(string, read);
+    let units = 1;
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      const next = read + 1 < length ? StringPrototypeCharCodeAt(string, read + 1) : 0;
+      if (cp <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (next - 0xDC00);
+        units = 2;
+      } else {
+        cp = 0xFFFD;
+      }
+    }
+    if (cp < 0x80) {
+      if (written >= room) break;
+      bytes[written++] = cp;
+    } else if (cp < 0x800) {
+      if (written + 2 > room) break;
+      bytes[written++] = 0xC0 | (cp >> 6);
+      bytes[written++] = 0x80 | (cp & 0x3F);
+    } else if (cp < 0x10000) {
+      if (written + 3 > room) break;
+      bytes[written++] = 0xE0 | (cp >> 12);
+      bytes[written++] = 0x80 | ((cp >> 6) & 0x3F);
+      bytes[written++] = 0x80 | (cp & 0x3F);
+    } else {
+      if (written + 4 > room) break;
+      bytes[written++] = 0xF0 | (cp >> 18);
+      bytes[written++] = 0x80 | ((cp >> 12) & 0x3F);
+      bytes[written++] = 0x80 | ((cp >> 6) & 0x3F);
+      bytes[written++] = 0x80 | (cp & 0x3F);
+    }
+    read += units;
+  }
+  result.read = read;
+  result.written = written;
+  return result;
+}
+
+/** The UTF-8 bytes of a small string, in a new Uint8Array of exactly their length. */
+function smallUTF8Bytes(string) {
+  const length = string.length;
+  let size = 0;
+  for (let i = 0; i < length; i++) {
+    const unit = StringPrototypeCharCodeAt(string, i);
+    if (unit < 0x80) {
+      size += 1;
+    } else if (unit < 0x800) {
+      size += 2;
+    } else if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < length) {
+      const next = StringPrototypeCharCodeAt(string, i + 1);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        size += 4;
+        i++;
+      } else {
+        size += 3;
+      }
+    } else {
+      size += 3;  // other BMP code points, and lone surrogates (U+FFFD)
+    }
+  }
+  const bytes = new Uint8Array(size);
+  if (size === length) {
+    for (let i = 0; i < length; i++) bytes[i] = StringPrototypeCharCodeAt(string, i);
+  } else {
+    encodeUTF8Into(string, bytes, size, { read: 0, written: 0 });
+  }
+  return bytes;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -153,6 +339,7 @@ class Decoder {
     this.ignoreBOM = ignoreBOM;
     // Strip a leading U+FEFF in "serialize I/O queue"?
     this.stripBOM = info.unicode && !ignoreBOM;
+    this.utf8 = info.id === UTF_8;
     this.bomSeen = false;
     // null while the decoder is in its initial state and nothing is queued.
     this.state = null;
@@ -173,6 +360,15 @@ class Decoder {
    * throws a TypeError (fatal error mode) naming `prefix`.
    */
   decode(bytes, flush, prefix) {
+    if (this.state === null && this.queued === null && this.utf8 &&
+        TypedArrayPrototypeGetSymbolToStringTag(bytes) === "Uint8Array") {
+      // A decoder in its initial state stays there over ASCII bytes.
+      const length = TypedArrayPrototypeGetLength(bytes);
+      if (length <= SMALL) {
+        const output = smallUTF8String(bytes, length);
+        if (output !== undefined) return this.serialize(output);
+      }
+    }
     let input = bytes;
     if (this.queued !== null) {
       const more = uint8View(bytes, 0);
@@ -194,7 +390,7 @@ class Decoder {
     if (typeof result === "number") {
       // A fatal error after reading `result` bytes. What was not read stays in the I/O
       // queue: a later `stream` call decodes it first (a flush starts over anyway).
-      if (!flush) this.queued = TypedArrayPrototypeSlice(uint8View(input, result));
+      if (!flush) this.queued = new Uint8Array(uint8View(input, result));  // a copy
       throw new TypeError(`${prefix}: The encoded data was not valid for encoding ${this.info.lowerName}.`);
     }
     return this.serialize(result);
@@ -270,10 +466,24 @@ class TextDecoder {
 
   decode(input = undefined, options = undefined) {
     if (!isTextDecoder(this)) throw new TypeError("Illegal invocation");
+    const decoder = this.#decoder;
+    // Fast path: a one-shot decode of a small Uint8Array of well-formed UTF-8 needs neither
+    // the decoder's state (the next call starts over, since `stream` is false) nor native code.
+    if (options === undefined && !this.#doNotFlush && decoder.utf8 &&
+        TypedArrayPrototypeGetSymbolToStringTag(input) === "Uint8Array") {
+      const length = TypedArrayPrototypeGetLength(input);
+      if (length <= SMALL) {
+        const output = smallUTF8String(input, length);
+        if (output !== undefined) {
+          return decoder.stripBOM && StringPrototypeCharCodeAt(output, 0) === 0xFEFF
+            ? StringPrototypeSlice(output, 1)
+            : output;
+        }
+      }
+    }
     const prefix = "Failed to execute 'decode' on 'TextDecoder'";
     if (input !== undefined) input = convertBufferSource(input, prefix, "Argument 1");
     const stream = options === undefined ? false : convertTextDecodeOptions(options, prefix, "Argument 2").stream;
-    const decoder = this.#decoder;
     if (!this.#doNotFlush) decoder.reset();
     this.#doNotFlush = stream;
     // The bytes are read now, after the options conversion (which may have detached them).
@@ -307,7 +517,8 @@ class TextEncoder {
 
   encode(input = "") {
     if (!isTextEncoder(this)) throw new TypeError("Illegal invocation");
-    return ops.utf8Encode(convertSource(input, "Failed to execute 'encode' on 'TextEncoder'", "Argument 1"));
+    input = convertSource(input, "Failed to execute 'encode' on 'TextEncoder'", "Argument 1");
+    return input.length <= SMALL ? smallUTF8Bytes(input) : ops.utf8Encode(input);
   }
 
   encodeInto(source, destination) {
@@ -315,7 +526,14 @@ class TextEncoder {
     const prefix = "Failed to execute 'encodeInto' on 'TextEncoder'";
     webidl.requiredArguments(arguments.length, 2, prefix);
     source = convertSource(source, prefix, "Argument 1");
-    destination = converters.Uint8Array(destination, prefix, "Argument 2", { __proto__: null, allowShared: true });
+    if (TypedArrayPrototypeGetSymbolToStringTag(destination) !== "Uint8Array" ||
+        isResizable(TypedArrayPrototypeGetBuffer(destination))) {
+      // Not a Uint8Array, or a view on a resizable buffer: the converter says which.
+      converters.Uint8Array(destination, prefix, "Argument 2", { __proto__: null, allowShared: true });
+    }
+    if (source.length <= SMALL) {
+      return encodeUTF8Into(source, destination, TypedArrayPrototypeGetLength(destination), { read: 0, written: 0 });
+    }
     const result = ops.utf8EncodeInto(source, destination);
     return { read: result[0], written: result[1] };
   }

@@ -11,6 +11,7 @@
 // Encoding Standard's indexes.json.
 #include "CVergeNative.h"
 #include "encoding_tables.h"
+#include "ascii.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -494,7 +495,10 @@ static int handle_x_user_defined(int byte, uint16_t *out) {
 
 // ---------------------------------------------------------------------------------------
 // The driver: "process a queue" over the restore stack, then the input, then (when
-// flushing) end-of-queue, with the error mode applied to each error.
+// flushing) end-of-queue, with the error mode applied to each error. It is inlined into one
+// function per decoder (drive_*), so each loop calls its handler directly.
+
+#define VERGE_ALWAYS_INLINE inline __attribute__((always_inline))
 
 typedef struct {
     uint16_t *units;
@@ -502,8 +506,7 @@ typedef struct {
     size_t capacity;
 } output_buffer;
 
-static int reserve(output_buffer *out, size_t extra) {
-    if (out->count + extra <= out->capacity) return 1;
+static int grow(output_buffer *out, size_t extra) {
     size_t capacity = out->capacity * 2 + extra + 16;
     uint16_t *grown = realloc(out->units, capacity * sizeof(uint16_t));
     if (!grown) return 0;
@@ -512,37 +515,30 @@ static int reserve(output_buffer *out, size_t extra) {
     return 1;
 }
 
-/// True when nothing is pending in the decoder, so ASCII bytes decode to themselves.
-static inline int idle(const decoder_state *d, int encoding) {
+static VERGE_ALWAYS_INLINE int reserve(output_buffer *out, size_t extra) {
+    if (out->count + extra <= out->capacity) return 1;
+    return grow(out, extra);
+}
+
+// Decoder kinds for the driver: the encoding id, or one of these for shared decoders.
+#define KIND_SINGLE_BYTE (-10)
+
+/// True when nothing is pending in the decoder, so its fast path may run.
+static VERGE_ALWAYS_INLINE int idle(const decoder_state *d, int kind) {
     if (d->pending_count != 0) return 0;
-    switch (encoding) {
+    switch (kind) {
     case VERGE_ENC_UTF_8: return d->utf8_bytes_needed == 0;
-    case VERGE_ENC_GBK:
     case VERGE_ENC_GB18030:
     case VERGE_ENC_BIG5:
     case VERGE_ENC_EUC_JP:
     case VERGE_ENC_SHIFT_JIS:
     case VERGE_ENC_EUC_KR: return d->first == 0;
-    case VERGE_ENC_X_USER_DEFINED: return 1;
-    default: return verge_single_byte_indexes[encoding] != 0;
+    case VERGE_ENC_UTF_16BE:
+    case VERGE_ENC_UTF_16LE: return !d->utf16_has_leading_byte && d->utf16_leading_surrogate == 0;
+    case VERGE_ENC_X_USER_DEFINED:
+    case KIND_SINGLE_BYTE: return 1;
+    default: return 0;
     }
-}
-
-/// Copies the run of ASCII bytes at in[*i...] to the output (8 bytes at a time).
-static inline void copy_ascii(const uint8_t *in, size_t count, size_t *i, output_buffer *out) {
-    size_t at = *i, o = out->count;
-    uint16_t *units = out->units;
-    while (at + 8 <= count) {
-        uint64_t word;
-        memcpy(&word, in + at, 8);
-        if (word & 0x8080808080808080ULL) break;
-        for (int k = 0; k < 8; k++) units[o + k] = in[at + k];
-        at += 8;
-        o += 8;
-    }
-    while (at < count && in[at] < 0x80) units[o++] = in[at++];
-    *i = at;
-    out->count = o;
 }
 
 /// The UTF-8 fast path: decodes ASCII and well-formed sequences that lie wholly in the input,
@@ -554,15 +550,9 @@ static void utf8_fast(const uint8_t *in, size_t count, size_t *i, output_buffer 
     while (at < count) {
         uint8_t b = in[at];
         if (b < 0x80) {
-            while (at + 8 <= count) {
-                uint64_t word;
-                memcpy(&word, in + at, 8);
-                if (word & 0x8080808080808080ULL) break;
-                for (int k = 0; k < 8; k++) units[o + k] = in[at + k];
-                at += 8;
-                o += 8;
-            }
-            while (at < count && in[at] < 0x80) units[o++] = in[at++];
+            size_t run = verge_ascii_to_utf16(in + at, count - at, units + o);
+            at += run;
+            o += run;
             continue;
         }
         if (b >= 0xC2 && b <= 0xDF) {
@@ -609,22 +599,116 @@ static void single_byte_fast(const uint16_t *index, const uint8_t *in, size_t co
     while (at < count) {
         uint8_t b = in[at];
         if (b < 0x80) {
-            units[o++] = b;
-        } else {
-            uint16_t cp = index[b - 0x80];
-            if (cp == 0) break;
-            units[o++] = cp;
+            size_t run = verge_ascii_to_utf16(in + at, count - at, units + o);
+            at += run;
+            o += run;
+            continue;
         }
+        uint16_t cp = index[b - 0x80];
+        if (cp == 0) break;
+        units[o++] = cp;
         at++;
     }
     *i = at;
     out->count = o;
 }
 
-static int run_handler(decoder_state *d, int encoding, int item, uint16_t *out) {
-    switch (encoding) {
+/// UTF-16 fast path: whole code units that are not surrogates, and whole surrogate pairs.
+static void utf16_fast(int big_endian, const uint8_t *in, size_t count, size_t *i, output_buffer *out) {
+    size_t at = *i, o = out->count;
+    uint16_t *units = out->units;
+    while (at + 2 <= count) {
+        uint16_t unit = big_endian ? (uint16_t)((in[at] << 8) | in[at + 1]) : (uint16_t)((in[at + 1] << 8) | in[at]);
+        if (unit >= 0xD800 && unit <= 0xDFFF) {
+            if (unit >= 0xDC00 || at + 4 > count) break;
+            uint16_t next = big_endian ? (uint16_t)((in[at + 2] << 8) | in[at + 3])
+                                       : (uint16_t)((in[at + 3] << 8) | in[at + 2]);
+            if (next < 0xDC00 || next > 0xDFFF) break;
+            units[o++] = unit;
+            units[o++] = next;
+            at += 4;
+            continue;
+        }
+        units[o++] = unit;
+        at += 2;
+    }
+    *i = at;
+    out->count = o;
+}
+
+/// Double-byte fast path for Big5, EUC-JP, Shift_JIS, EUC-KR and gb18030's two-byte form:
+/// ASCII runs and complete, mapped two-byte sequences. Anything else (an error, a sequence
+/// cut by the end of the input, gb18030's four-byte form, Big5's two-code-point pointers) is
+/// left to the spec handler. At most one unit per input byte.
+static VERGE_ALWAYS_INLINE void double_byte_fast(int kind, const uint8_t *in, size_t count, size_t *i,
+                                                 output_buffer *out) {
+    size_t at = *i, o = out->count;
+    uint16_t *units = out->units;
+    while (at < count) {
+        uint8_t b = in[at];
+        if (b < 0x80) {
+            size_t run = verge_ascii_to_utf16(in + at, count - at, units + o);
+            at += run;
+            o += run;
+            continue;
+        }
+        if (kind == VERGE_ENC_SHIFT_JIS && b >= 0xA1 && b <= 0xDF) {
+            units[o++] = (uint16_t)(0xFF61 - 0xA1 + b);
+            at++;
+            continue;
+        }
+        if (at + 1 >= count) break;
+        uint8_t t = in[at + 1];
+        uint32_t cp = 0;
+        switch (kind) {
+        case VERGE_ENC_GB18030:
+            if (b >= 0x81 && b <= 0xFE && ((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE)))
+                cp = verge_index_gb18030[(b - 0x81) * 190 + (t - (t < 0x7F ? 0x40 : 0x41))];
+            break;
+        case VERGE_ENC_BIG5:
+            if (b >= 0x81 && b <= 0xFE && ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE))) {
+                int pointer = (b - 0x81) * 157 + (t - (t < 0x7F ? 0x40 : 0x62));
+                cp = verge_index_big5[pointer];
+                if (verge_index_big5_plane2[pointer >> 3] & (1u << (pointer & 7))) cp = 0;  // two units: slow path
+            }
+            break;
+        case VERGE_ENC_EUC_JP:
+            if (b >= 0xA1 && b <= 0xFE && t >= 0xA1 && t <= 0xFE)
+                cp = verge_index_jis0208[(b - 0xA1) * 94 + t - 0xA1];
+            else if (b == 0x8E && t >= 0xA1 && t <= 0xDF)
+                cp = 0xFF61 - 0xA1 + t;
+            break;
+        case VERGE_ENC_SHIFT_JIS:
+            if (((b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC)) &&
+                ((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC))) {
+                int pointer = (b - (b < 0xA0 ? 0x81 : 0xC1)) * 188 + t - (t < 0x7F ? 0x40 : 0x41);
+                if (pointer >= 8836 && pointer <= 10715) cp = 0xE000 - 8836 + (uint32_t)pointer;
+                else cp = verge_index_jis0208[pointer];
+            } else if (b == 0x80) {
+                units[o++] = 0x80;
+                at++;
+                continue;
+            }
+            break;
+        case VERGE_ENC_EUC_KR:
+            if (b >= 0x81 && b <= 0xFE && t >= 0x41 && t <= 0xFE)
+                cp = verge_index_euc_kr[(b - 0x81) * 190 + (t - 0x41)];
+            break;
+        default:
+            break;
+        }
+        if (cp == 0) break;
+        units[o++] = (uint16_t)cp;
+        at += 2;
+    }
+    *i = at;
+    out->count = o;
+}
+
+static VERGE_ALWAYS_INLINE int run_handler(decoder_state *d, int kind, const uint16_t *single_byte, int item,
+                                           uint16_t *out) {
+    switch (kind) {
     case VERGE_ENC_UTF_8: return handle_utf8(d, item, out);
-    case VERGE_ENC_GBK:
     case VERGE_ENC_GB18030: return handle_gb18030(d, item, out);
     case VERGE_ENC_BIG5: return handle_big5(d, item, out);
     case VERGE_ENC_EUC_JP: return handle_euc_jp(d, item, out);
@@ -635,12 +719,91 @@ static int run_handler(decoder_state *d, int encoding, int item, uint16_t *out) 
     case VERGE_ENC_UTF_16BE: return handle_utf16(d, item, out, 1);
     case VERGE_ENC_UTF_16LE: return handle_utf16(d, item, out, 0);
     case VERGE_ENC_X_USER_DEFINED: return handle_x_user_defined(item, out);
-    default: return handle_single_byte(verge_single_byte_indexes[encoding], item, out);
+    default: return handle_single_byte(single_byte, item, out);
     }
 }
 
+/// Runs the decoder of `kind` over the queue. Returns 1 when done, 0 on a fatal error
+/// (*position then says how many input bytes were read), -1 when out of memory.
+static VERGE_ALWAYS_INLINE int drive(int kind, const uint16_t *single_byte, decoder_state *d,
+                                     const uint8_t *input, size_t count, int fatal, int flush, int fast,
+                                     output_buffer *out, size_t *position) {
+    size_t i = 0;
+    for (;;) {
+        // Fast paths over the input while the decoder is idle. Each writes at most one unit
+        // per input byte, so reserving what is left of the input is enough.
+        if (fast && i < count && idle(d, kind)) {
+            if (!reserve(out, count - i)) return -1;
+            switch (kind) {
+            case VERGE_ENC_UTF_8: utf8_fast(input, count, &i, out); break;
+            case KIND_SINGLE_BYTE: single_byte_fast(single_byte, input, count, &i, out); break;
+            case VERGE_ENC_UTF_16BE: utf16_fast(1, input, count, &i, out); break;
+            case VERGE_ENC_UTF_16LE: utf16_fast(0, input, count, &i, out); break;
+            case VERGE_ENC_GB18030:
+            case VERGE_ENC_BIG5:
+            case VERGE_ENC_EUC_JP:
+            case VERGE_ENC_SHIFT_JIS:
+            case VERGE_ENC_EUC_KR: double_byte_fast(kind, input, count, &i, out); break;
+            default: break;
+            }
+        }
+        int item;
+        if (d->pending_count > 0) {
+            item = d->pending[--d->pending_count];
+        } else if (i < count) {
+            item = input[i++];
+        } else if (!flush) {
+            break;  // the rest of the queue arrives with a later call
+        } else {
+            item = END_OF_QUEUE;
+        }
+        if (!reserve(out, 2)) return -1;
+        int result = run_handler(d, kind, single_byte, item, out->units + out->count);
+        if (result >= 0) {
+            out->count += (size_t)result;
+            continue;
+        }
+        if (result == R_FINISHED) break;
+        // R_ERROR
+        if (fatal) {
+            *position = i;
+            return 0;
+        }
+        out->units[out->count++] = 0xFFFD;
+    }
+    *position = i;
+    return 1;
+}
+
+#define VERGE_DRIVER(NAME, KIND)                                                                    \
+    static int NAME(const uint16_t *single_byte, decoder_state *d, const uint8_t *input, size_t count, \
+                    int fatal, int flush, int fast, output_buffer *out, size_t *position) {           \
+        return drive(KIND, single_byte, d, input, count, fatal, flush, fast, out, position);         \
+    }
+VERGE_DRIVER(drive_utf8, VERGE_ENC_UTF_8)
+VERGE_DRIVER(drive_gb18030, VERGE_ENC_GB18030)
+VERGE_DRIVER(drive_big5, VERGE_ENC_BIG5)
+VERGE_DRIVER(drive_euc_jp, VERGE_ENC_EUC_JP)
+VERGE_DRIVER(drive_iso_2022_jp, VERGE_ENC_ISO_2022_JP)
+VERGE_DRIVER(drive_shift_jis, VERGE_ENC_SHIFT_JIS)
+VERGE_DRIVER(drive_euc_kr, VERGE_ENC_EUC_KR)
+VERGE_DRIVER(drive_replacement, VERGE_ENC_REPLACEMENT)
+VERGE_DRIVER(drive_utf16be, VERGE_ENC_UTF_16BE)
+VERGE_DRIVER(drive_utf16le, VERGE_ENC_UTF_16LE)
+VERGE_DRIVER(drive_x_user_defined, VERGE_ENC_X_USER_DEFINED)
+VERGE_DRIVER(drive_single_byte, KIND_SINGLE_BYTE)
+
 long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t count, int fatal,
                   int flush, uint16_t **output, size_t *consumed) {
+    int flags = (fatal ? VERGE_DECODE_FLAG_FATAL : 0) | (flush ? VERGE_DECODE_FLAG_FLUSH : 0);
+    return verge_decode_with_flags(encoding, state, input, count, flags, output, consumed);
+}
+
+long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
+                             uint16_t **output, size_t *consumed) {
+    int fatal = (flags & VERGE_DECODE_FLAG_FATAL) != 0;
+    int flush = (flags & VERGE_DECODE_FLAG_FLUSH) != 0;
+    int fast = (flags & VERGE_DECODE_FLAG_NO_FAST_PATHS) == 0;
     *output = NULL;
     *consumed = 0;
     if (encoding < 0 || encoding >= VERGE_ENCODING_COUNT || !state) return VERGE_DECODE_INVALID;
@@ -653,59 +816,43 @@ long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t cou
     out.units = malloc(out.capacity * sizeof(uint16_t));
     if (!out.units) return VERGE_DECODE_OUT_OF_MEMORY;
 
-    const uint16_t *single_byte = encoding < VERGE_ENCODING_COUNT ? verge_single_byte_indexes[encoding] : NULL;
-    int utf8 = encoding == VERGE_ENC_UTF_8;
-    size_t i = 0;
-    for (;;) {
-        // Fast paths over the input while the decoder is idle; they write at most one unit
-        // per byte, which the initial capacity (count + slack) always holds.
-        if (i < count && idle(&d, encoding)) {
-            if (utf8) {
-                if (!reserve(&out, count - i)) goto oom;
-                utf8_fast(input, count, &i, &out);
-            } else if (single_byte) {
-                if (!reserve(&out, count - i)) goto oom;
-                single_byte_fast(single_byte, input, count, &i, &out);
-            } else if (input[i] < 0x80 && encoding != VERGE_ENC_UTF_16BE && encoding != VERGE_ENC_UTF_16LE &&
-                       encoding != VERGE_ENC_ISO_2022_JP && encoding != VERGE_ENC_REPLACEMENT) {
-                if (!reserve(&out, count - i)) goto oom;
-                copy_ascii(input, count, &i, &out);
-            }
-        }
-        int item;
-        if (d.pending_count > 0) {
-            item = d.pending[--d.pending_count];
-        } else if (i < count) {
-            item = input[i++];
-        } else if (!flush) {
-            break;  // the rest of the queue arrives with a later call
-        } else {
-            item = END_OF_QUEUE;
-        }
-        if (!reserve(&out, 2)) goto oom;
-        int result = run_handler(&d, encoding, item, out.units + out.count);
-        if (result >= 0) {
-            out.count += (size_t)result;
-            continue;
-        }
-        if (result == R_FINISHED) break;
-        // R_ERROR
-        if (fatal) {
-            memcpy(state, &d, sizeof d);
+    const uint16_t *single_byte = verge_single_byte_indexes[encoding];
+    int (*driver)(const uint16_t *, decoder_state *, const uint8_t *, size_t, int, int, int, output_buffer *,
+                  size_t *);
+    switch (encoding) {
+    case VERGE_ENC_UTF_8: driver = drive_utf8; break;
+    case VERGE_ENC_GBK:
+    case VERGE_ENC_GB18030: driver = drive_gb18030; break;
+    case VERGE_ENC_BIG5: driver = drive_big5; break;
+    case VERGE_ENC_EUC_JP: driver = drive_euc_jp; break;
+    case VERGE_ENC_ISO_2022_JP: driver = drive_iso_2022_jp; break;
+    case VERGE_ENC_SHIFT_JIS: driver = drive_shift_jis; break;
+    case VERGE_ENC_EUC_KR: driver = drive_euc_kr; break;
+    case VERGE_ENC_REPLACEMENT: driver = drive_replacement; break;
+    case VERGE_ENC_UTF_16BE: driver = drive_utf16be; break;
+    case VERGE_ENC_UTF_16LE: driver = drive_utf16le; break;
+    case VERGE_ENC_X_USER_DEFINED: driver = drive_x_user_defined; break;
+    default:
+        if (!single_byte) {
             free(out.units);
-            *consumed = i;
-            return VERGE_DECODE_FATAL;
+            return VERGE_DECODE_INVALID;
         }
-        out.units[out.count++] = 0xFFFD;
+        driver = drive_single_byte;
     }
+    size_t position = 0;
+    int result = driver(single_byte, &d, input, count, fatal, flush, fast, &out, &position);
     memcpy(state, &d, sizeof d);
-    *consumed = i;
+    *consumed = position;
+    if (result < 0) {
+        free(out.units);
+        return VERGE_DECODE_OUT_OF_MEMORY;
+    }
+    if (result == 0) {
+        free(out.units);
+        return VERGE_DECODE_FATAL;
+    }
     *output = out.units;
     return (long)out.count;
-
-oom:
-    free(out.units);
-    return VERGE_DECODE_OUT_OF_MEMORY;
 }
 
 // ---------------------------------------------------------------------------------------

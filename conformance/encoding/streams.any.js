@@ -168,8 +168,11 @@ promise_test(async (t) => {
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   const write = writer.write({ toString() { throw error; } });
+  const read = reader.read();  // relieves backpressure, so the chunk reaches the transform
   await promise_rejects_exactly(t, error, write);
-  await promise_rejects_exactly(t, error, reader.read());
+  await promise_rejects_exactly(t, error, read);
+  await promise_rejects_exactly(t, error, reader.closed);
+  await promise_rejects_exactly(t, error, writer.closed);
 }, "TextEncoderStream: a chunk that cannot become a string errors the streams");
 
 promise_test(async () => {

@@ -79,4 +79,13 @@ int verge_encoding_count(void);
 long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t count, int fatal,
                   int flush, uint16_t **output, size_t *consumed);
 
+#define VERGE_DECODE_FLAG_FATAL 1
+#define VERGE_DECODE_FLAG_FLUSH 2
+/// Runs only the spec's handlers, byte by byte (for differential tests of the fast paths).
+#define VERGE_DECODE_FLAG_NO_FAST_PATHS 4
+
+/// verge_decode with its options as flags.
+long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
+                             uint16_t **output, size_t *consumed);
+
 #endif
