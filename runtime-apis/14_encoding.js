@@ -44,8 +44,10 @@ const webidl = core.require("webidl");
 const { converters } = webidl;
 const ops = core.ops;
 
-// Bytes of a decoder's state (VERGE_DECODER_STATE_SIZE in CVergeNative.h).
+// Bytes of a decoder's state (VERGE_DECODER_STATE_SIZE in CVergeNative.h), and the byte that
+// each decode sets to 0 when it leaves the decoder idle (VERGE_DECODER_BUSY_BYTE).
 const DECODER_STATE_SIZE = 32;
+const DECODER_BUSY_BYTE = 31;
 
 // ---------------------------------------------------------------------------------------
 // Encodings (https://encoding.spec.whatwg.org/#names-and-labels)
@@ -360,9 +362,9 @@ class Decoder {
    * throws a TypeError (fatal error mode) naming `prefix`.
    */
   decode(bytes, flush, prefix) {
-    if (this.state === null && this.queued === null && this.utf8 &&
+    if (this.utf8 && this.queued === null && (this.state === null || this.state[DECODER_BUSY_BYTE] === 0) &&
         TypedArrayPrototypeGetSymbolToStringTag(bytes) === "Uint8Array") {
-      // A decoder in its initial state stays there over ASCII bytes.
+      // An idle UTF-8 decoder stays idle over complete, well-formed sequences.
       const length = TypedArrayPrototypeGetLength(bytes);
       if (length <= SMALL) {
         const output = smallUTF8String(bytes, length);

@@ -40,10 +40,13 @@ typedef struct {
     uint8_t replacement_error_returned;
     uint8_t pending_count;
     // Restored bytes, read before the input: pending[pending_count - 1] is read first.
-    uint8_t pending[8];
+    // (A restore pushes at most three bytes, all read before the next restore.)
+    uint8_t pending[6];
 } decoder_state;
 
-_Static_assert(sizeof(decoder_state) <= VERGE_DECODER_STATE_SIZE, "decoder state must fit its byte array");
+// The last byte of the state array is not part of the state: after each call it says whether
+// the decoder is idle (0) or holds part of a sequence (1). See VERGE_DECODER_BUSY_BYTE.
+_Static_assert(sizeof(decoder_state) <= VERGE_DECODER_BUSY_BYTE, "decoder state must fit its byte array");
 
 enum { ISO_ASCII = 0, ISO_ROMAN, ISO_KATAKANA, ISO_LEADING_BYTE, ISO_TRAILING_BYTE, ISO_ESCAPE_START, ISO_ESCAPE };
 
@@ -793,6 +796,27 @@ VERGE_DRIVER(drive_utf16le, VERGE_ENC_UTF_16LE)
 VERGE_DRIVER(drive_x_user_defined, VERGE_ENC_X_USER_DEFINED)
 VERGE_DRIVER(drive_single_byte, KIND_SINGLE_BYTE)
 
+/// True when the decoder holds nothing (no partial sequence, no restored bytes) and ASCII bytes
+/// decode to themselves from its current state.
+static int ascii_transparent(const decoder_state *d, int encoding) {
+    if (d->pending_count != 0) return 0;
+    switch (encoding) {
+    case VERGE_ENC_UTF_8: return d->utf8_bytes_needed == 0;
+    case VERGE_ENC_GBK:
+    case VERGE_ENC_GB18030: return d->first == 0 && d->second == 0 && d->third == 0;
+    case VERGE_ENC_BIG5:
+    case VERGE_ENC_EUC_JP:
+    case VERGE_ENC_SHIFT_JIS:
+    case VERGE_ENC_EUC_KR: return d->first == 0;
+    case VERGE_ENC_X_USER_DEFINED: return 1;
+    case VERGE_ENC_ISO_2022_JP:
+    case VERGE_ENC_REPLACEMENT:
+    case VERGE_ENC_UTF_16BE:
+    case VERGE_ENC_UTF_16LE: return 0;
+    default: return verge_single_byte_indexes[encoding] != 0;
+    }
+}
+
 long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t count, int fatal,
                   int flush, uint16_t **output, size_t *consumed) {
     int flags = (fatal ? VERGE_DECODE_FLAG_FATAL : 0) | (flush ? VERGE_DECODE_FLAG_FLUSH : 0);
@@ -842,6 +866,7 @@ long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input,
     size_t position = 0;
     int result = driver(single_byte, &d, input, count, fatal, flush, fast, &out, &position);
     memcpy(state, &d, sizeof d);
+    state[VERGE_DECODER_BUSY_BYTE] = ascii_transparent(&d, encoding) ? 0 : 1;
     *consumed = position;
     if (result < 0) {
         free(out.units);

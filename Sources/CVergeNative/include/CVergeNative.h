@@ -52,6 +52,9 @@ long verge_gzip_size(const uint8_t *input, size_t count);
 
 /// Bytes a decoder's state takes; a new decoder's state is all zero.
 #define VERGE_DECODER_STATE_SIZE 32
+/// The state byte that each call sets to 0 when the decoder is left idle (no partial sequence,
+/// ASCII bytes decode to themselves), else to 1; callers may decode ASCII themselves while 0.
+#define VERGE_DECODER_BUSY_BYTE 31
 
 #define VERGE_DECODE_FATAL (-1)
 #define VERGE_DECODE_INVALID (-2)
