@@ -24,8 +24,6 @@ const {
   ObjectGetPrototypeOf,
   RangeError,
   SafeMap,
-  MapPrototypeGet,
-  MapPrototypeSet,
   StringFromCharCode,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
@@ -53,10 +51,10 @@ const DECODER_BUSY_BYTE = 31;
 // Encodings (https://encoding.spec.whatwg.org/#names-and-labels)
 
 /** Encoding id -> { id, name, lowerName, unicode (UTF-8 or UTF-16BE/LE), replacement }. */
-const encodings = new SafeMap();
+const encodings = { __proto__: null };
 
 function encodingInfo(id) {
-  let info = MapPrototypeGet(encodings, id);
+  let info = encodings[id];
   if (info === undefined) {
     const name = ops.encodingName(id);
     info = {
@@ -68,15 +66,18 @@ function encodingInfo(id) {
       unicode: name === "UTF-8" || name === "UTF-16BE" || name === "UTF-16LE",
       replacement: name === "replacement",
     };
-    MapPrototypeSet(encodings, id, info);
+    encodings[id] = info;
   }
   return info;
 }
 
 const UTF_8 = ops.encodingForLabel("utf-8");
+const UTF_8_INFO = encodingInfo(UTF_8);
 
-// Label -> encoding id, for the labels seen so far (labels are few; results never change).
+// Label -> encoding id, for labels seen so far (results never change). Bounded, since labels
+// come from user code.
 const labelCache = new SafeMap();
+const LABEL_CACHE_LIMIT = 256;
 
 /**
  * "Get an encoding": the encoding id for `label` (leading and trailing ASCII whitespace
@@ -84,10 +85,11 @@ const labelCache = new SafeMap();
  */
 function getEncoding(label) {
   if (label === "utf-8") return UTF_8;
-  let id = MapPrototypeGet(labelCache, label);
+  // A SafeMap's methods are its own copies: calling them directly is safe (and fast).
+  let id = labelCache.get(label);
   if (id === undefined) {
     id = ops.encodingForLabel(label);
-    if (label.length <= 64) MapPrototypeSet(labelCache, label, id);
+    if (labelCache.size < LABEL_CACHE_LIMIT) labelCache.set(label, id);
   }
   return id;
 }
@@ -129,7 +131,7 @@ function uint8View(bytes, start) {
   }
   try {
     const view = new Uint8Array(bytes);
-    return start >= view.length ? new Uint8Array(0) : new Uint8Array(bytes, start);
+    return start >= TypedArrayPrototypeGetLength(view) ? new Uint8Array(0) : new Uint8Array(bytes, start);
   } catch {
     return new Uint8Array(0);  // detached
   }
@@ -208,12 +210,13 @@ function sharedArrayBufferGrowable(buffer) {
 const SMALL = 64;
 
 /**
- * The string of a small Uint8Array of well-formed, complete UTF-8, or undefined for
- * anything else (an error, or a sequence cut by the end), which the native decoder handles.
+ * The string of bytes[start...length) of a small Uint8Array of well-formed, complete UTF-8,
+ * or undefined for anything else (an error, or a sequence cut by the end), which the native
+ * decoder handles.
  */
-function smallUTF8String(bytes, length) {
+function smallUTF8String(bytes, start, length) {
   let string = "";
-  let i = 0;
+  let i = start;
   while (i < length) {
     const b = bytes[i];
     if (b < 0x80) {
@@ -248,6 +251,11 @@ function smallUTF8String(bytes, length) {
   return string;
 }
 
+// ASCII character -> its code. Reading `string[i]` and looking it up here is several times
+// faster in JavaScriptCore than an uncurried charCodeAt, and user code can change neither.
+const asciiCodes = { __proto__: null };
+for (let code = 0; code < 0x80; code++) asciiCodes[StringFromCharCode(code)] = code;
+
 /**
  * The UTF-8 encoder over the code units of `string` (lone surrogates become U+FFFD) into
  * `bytes` from index 0, stopping before a code point that does not fit in `room` bytes.
@@ -256,6 +264,13 @@ function smallUTF8String(bytes, length) {
 function encodeUTF8Into(string, bytes, room, result) {
   const length = string.length;
   let read = 0, written = 0;
+  // ASCII first.
+  while (read < length && written < room) {
+    const code = asciiCodes[string[read]];
+    if (code === undefined) break;
+    bytes[written++] = code;
+    read++;
+  }
   while (read < length) {
     let cp = StringPrototypeCharCodeAt(string, read);
     let units = 1;
@@ -297,8 +312,17 @@ function encodeUTF8Into(string, bytes, room, result) {
 /** The UTF-8 bytes of a small string, in a new Uint8Array of exactly their length. */
 function smallUTF8Bytes(string) {
   const length = string.length;
-  let size = 0;
-  for (let i = 0; i < length; i++) {
+  let bytes = new Uint8Array(length);
+  let i = 0;
+  for (; i < length; i++) {
+    const code = asciiCodes[string[i]];
+    if (code === undefined) break;
+    bytes[i] = code;
+  }
+  if (i === length) return bytes;
+  // Not all ASCII: measure, then encode.
+  let size = i;
+  for (; i < length; i++) {
     const unit = StringPrototypeCharCodeAt(string, i);
     if (unit < 0x80) {
       size += 1;
@@ -316,12 +340,8 @@ function smallUTF8Bytes(string) {
       size += 3;  // other BMP code points, and lone surrogates (U+FFFD)
     }
   }
-  const bytes = new Uint8Array(size);
-  if (size === length) {
-    for (let i = 0; i < length; i++) bytes[i] = StringPrototypeCharCodeAt(string, i);
-  } else {
-    encodeUTF8Into(string, bytes, size, { read: 0, written: 0 });
-  }
+  bytes = new Uint8Array(size);
+  encodeUTF8Into(string, bytes, size, { read: 0, written: 0 });
   return bytes;
 }
 
@@ -367,16 +387,17 @@ class Decoder {
       // An idle UTF-8 decoder stays idle over complete, well-formed sequences.
       const length = TypedArrayPrototypeGetLength(bytes);
       if (length <= SMALL) {
-        const output = smallUTF8String(bytes, length);
+        const output = smallUTF8String(bytes, 0, length);
         if (output !== undefined) return this.serialize(output);
       }
     }
     let input = bytes;
     if (this.queued !== null) {
       const more = uint8View(bytes, 0);
-      input = new Uint8Array(this.queued.length + more.length);
+      const queuedLength = TypedArrayPrototypeGetLength(this.queued);
+      input = new Uint8Array(queuedLength + TypedArrayPrototypeGetLength(more));
       TypedArrayPrototypeSet(input, this.queued, 0);
-      TypedArrayPrototypeSet(input, more, this.queued.length);
+      TypedArrayPrototypeSet(input, more, queuedLength);
       this.queued = null;
     }
     let state = this.state;
@@ -402,7 +423,7 @@ class Decoder {
   serialize(output) {
     if (this.stripBOM && !this.bomSeen && output.length > 0) {
       this.bomSeen = true;
-      if (StringPrototypeCharCodeAt(output, 0) === 0xFEFF) return StringPrototypeSlice(output, 1);
+      if (output[0] === "\uFEFF") return StringPrototypeSlice(output, 1);
     }
     return output;
   }
@@ -420,19 +441,32 @@ const convertTextDecodeOptions = webidl.createDictionaryConverter("TextDecodeOpt
   { key: "stream", converter: converters.boolean, defaultValue: false },
 ]);
 
+/** TextDecodeOptions["stream"], converting `options` as the dictionary (inlined: decode() is hot). */
+function convertStream(options, prefix) {
+  if (options === undefined || options === null) return false;
+  if (typeof options === "object" || typeof options === "function") return !!options.stream;
+  return convertTextDecodeOptions(options, prefix, "Argument 2").stream;  // throws the TypeError
+}
+
 /**
  * The shared constructor steps of TextDecoder and TextDecoderStream: converts the
  * arguments and returns a Decoder, or throws a RangeError for an unknown label or a label
  * of the replacement encoding.
  */
 function createDecoder(label, options, prefix) {
-  label = converters.DOMString(label, prefix, "Argument 1");
-  options = convertTextDecoderOptions(options, prefix, "Argument 2");
+  if (typeof label !== "string") label = converters.DOMString(label, prefix, "Argument 1");
+  let fatal = false, ignoreBOM = false;
+  if (options !== undefined) {
+    options = convertTextDecoderOptions(options, prefix, "Argument 2");
+    fatal = options.fatal;
+    ignoreBOM = options.ignoreBOM;
+  }
   const id = getEncoding(label);
-  if (id < 0 || encodingInfo(id).replacement) {
+  const info = id === UTF_8 ? UTF_8_INFO : id < 0 ? undefined : encodingInfo(id);
+  if (info === undefined || info.replacement) {
     throw new RangeError(`${prefix}: The encoding label provided ('${label}') is invalid.`);
   }
-  return new Decoder(encodingInfo(id), options.fatal, options.ignoreBOM);
+  return new Decoder(info, fatal, ignoreBOM);
 }
 
 // Brand checks, defined in static blocks so that no static member is exposed.
@@ -475,17 +509,15 @@ class TextDecoder {
         TypedArrayPrototypeGetSymbolToStringTag(input) === "Uint8Array") {
       const length = TypedArrayPrototypeGetLength(input);
       if (length <= SMALL) {
-        const output = smallUTF8String(input, length);
-        if (output !== undefined) {
-          return decoder.stripBOM && StringPrototypeCharCodeAt(output, 0) === 0xFEFF
-            ? StringPrototypeSlice(output, 1)
-            : output;
-        }
+        // A leading BOM (EF BB BF) is skipped unless ignoreBOM.
+        const start = decoder.stripBOM && input[0] === 0xEF && input[1] === 0xBB && input[2] === 0xBF ? 3 : 0;
+        const output = smallUTF8String(input, start, length);
+        if (output !== undefined) return output;
       }
     }
     const prefix = "Failed to execute 'decode' on 'TextDecoder'";
     if (input !== undefined) input = convertBufferSource(input, prefix, "Argument 1");
-    const stream = options === undefined ? false : convertTextDecodeOptions(options, prefix, "Argument 2").stream;
+    const stream = convertStream(options, prefix);
     if (!this.#doNotFlush) decoder.reset();
     this.#doNotFlush = stream;
     // The bytes are read now, after the options conversion (which may have detached them).

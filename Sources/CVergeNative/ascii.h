@@ -30,6 +30,7 @@ static inline size_t verge_ascii_to_utf16(const uint8_t *in, size_t count, uint1
         for (int k = 0; k < 8; k++) out[i + k] = in[i + k];
         i += 8;
     }
+
 #endif
     while (i < count && in[i] < 0x80) {
         out[i] = in[i];
@@ -61,11 +62,30 @@ static inline size_t verge_utf16_ascii_to_bytes(const uint16_t *in, size_t count
         for (int k = 0; k < 4; k++) out[i + k] = (uint8_t)in[i + k];
         i += 4;
     }
+
 #endif
     while (i < count && in[i] < 0x80) {
         out[i] = (uint8_t)in[i];
         i++;
     }
+    return i;
+}
+
+/// How many leading units of `in` are ASCII (stops at the first unit >= 0x80 or at `count`).
+static inline size_t verge_utf16_ascii_length(const uint16_t *in, size_t count) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i mask = _mm_set1_epi16((short)0xFF80);
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 16 <= count) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(in + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(in + i + 8));
+        __m128i high = _mm_and_si128(_mm_or_si128(a, b), mask);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, zero)) != 0xFFFF) break;
+        i += 16;
+    }
+#endif
+    while (i < count && in[i] < 0x80) i++;
     return i;
 }
 

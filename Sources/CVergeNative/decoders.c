@@ -820,25 +820,46 @@ static int ascii_transparent(const decoder_state *d, int encoding) {
 long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t count, int fatal,
                   int flush, uint16_t **output, size_t *consumed) {
     int flags = (fatal ? VERGE_DECODE_FLAG_FATAL : 0) | (flush ? VERGE_DECODE_FLAG_FLUSH : 0);
-    return verge_decode_with_flags(encoding, state, input, count, flags, output, consumed);
+    *output = NULL;
+    size_t capacity = 0;
+    long result = verge_decode_into(encoding, state, input, count, flags, output, &capacity, consumed);
+    if (result < 0) {
+        free(*output);
+        *output = NULL;
+    }
+    return result;
 }
 
 long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
                              uint16_t **output, size_t *consumed) {
+    *output = NULL;
+    size_t capacity = 0;
+    long result = verge_decode_into(encoding, state, input, count, flags, output, &capacity, consumed);
+    if (result < 0) {
+        free(*output);
+        *output = NULL;
+    }
+    return result;
+}
+
+long verge_decode_into(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
+                       uint16_t **buffer, size_t *capacity, size_t *consumed) {
     int fatal = (flags & VERGE_DECODE_FLAG_FATAL) != 0;
     int flush = (flags & VERGE_DECODE_FLAG_FLUSH) != 0;
     int fast = (flags & VERGE_DECODE_FLAG_NO_FAST_PATHS) == 0;
-    *output = NULL;
     *consumed = 0;
-    if (encoding < 0 || encoding >= VERGE_ENCODING_COUNT || !state) return VERGE_DECODE_INVALID;
+    if (encoding < 0 || encoding >= VERGE_ENCODING_COUNT || !state || !buffer || !capacity) return VERGE_DECODE_INVALID;
+    if (!*buffer) *capacity = 0;
     if (!input) count = 0;
     decoder_state d;
     memcpy(&d, state, sizeof d);
     if (d.pending_count > sizeof d.pending) d.pending_count = sizeof d.pending;
 
-    output_buffer out = { NULL, 0, count + sizeof d.pending + 16 };
-    out.units = malloc(out.capacity * sizeof(uint16_t));
-    if (!out.units) return VERGE_DECODE_OUT_OF_MEMORY;
+    output_buffer out = { *buffer, 0, *capacity };
+    int ok = reserve(&out, count + sizeof d.pending + 16);
+    *buffer = out.units;
+    *capacity = out.capacity;
+    if (!ok) return VERGE_DECODE_OUT_OF_MEMORY;
 
     const uint16_t *single_byte = verge_single_byte_indexes[encoding];
     int (*driver)(const uint16_t *, decoder_state *, const uint8_t *, size_t, int, int, int, output_buffer *,
@@ -857,26 +878,18 @@ long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input,
     case VERGE_ENC_UTF_16LE: driver = drive_utf16le; break;
     case VERGE_ENC_X_USER_DEFINED: driver = drive_x_user_defined; break;
     default:
-        if (!single_byte) {
-            free(out.units);
-            return VERGE_DECODE_INVALID;
-        }
+        if (!single_byte) return VERGE_DECODE_INVALID;
         driver = drive_single_byte;
     }
     size_t position = 0;
     int result = driver(single_byte, &d, input, count, fatal, flush, fast, &out, &position);
+    *buffer = out.units;
+    *capacity = out.capacity;
     memcpy(state, &d, sizeof d);
     state[VERGE_DECODER_BUSY_BYTE] = ascii_transparent(&d, encoding) ? 0 : 1;
     *consumed = position;
-    if (result < 0) {
-        free(out.units);
-        return VERGE_DECODE_OUT_OF_MEMORY;
-    }
-    if (result == 0) {
-        free(out.units);
-        return VERGE_DECODE_FATAL;
-    }
-    *output = out.units;
+    if (result < 0) return VERGE_DECODE_OUT_OF_MEMORY;
+    if (result == 0) return VERGE_DECODE_FATAL;
     return (long)out.count;
 }
 

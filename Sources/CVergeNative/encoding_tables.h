@@ -81,9 +81,6 @@ extern const uint16_t verge_index_jis0208[VERGE_INDEX_JIS0208_LENGTH];
 #define VERGE_INDEX_JIS0212_LENGTH 8836
 /// index jis0212: pointer -> code point (0 = none).
 extern const uint16_t verge_index_jis0212[VERGE_INDEX_JIS0212_LENGTH];
-#define VERGE_INDEX_ISO_2022_JP_KATAKANA_LENGTH 63
-/// index iso-2022-jp-katakana: pointer -> code point (0 = none).
-extern const uint16_t verge_index_iso_2022_jp_katakana[VERGE_INDEX_ISO_2022_JP_KATAKANA_LENGTH];
 #define VERGE_INDEX_GB18030_RANGES_LENGTH 207
 /// index gb18030 ranges: {pointer, code point} pairs, sorted by pointer (and code point).
 extern const uint32_t verge_index_gb18030_ranges[VERGE_INDEX_GB18030_RANGES_LENGTH][2];

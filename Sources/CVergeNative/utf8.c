@@ -39,9 +39,42 @@ size_t verge_utf16_to_utf8(const uint16_t *in, size_t count, uint8_t *out) {
     return (size_t)(out - start);
 }
 
+size_t verge_utf8_length(const uint16_t *in, size_t count) {
+    size_t i = 0, length = 0;
+    while (i < count) {
+        uint16_t c = in[i];
+        if (c < 0x80) {
+            size_t run = verge_utf16_ascii_length(in + i, count - i);
+            i += run;
+            length += run;
+            continue;
+        }
+        if (c < 0x800) {
+            length += 2;
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < count && in[i + 1] >= 0xDC00 && in[i + 1] <= 0xDFFF) {
+            length += 4;
+            i++;
+        } else {
+            length += 3;  // the rest of the BMP, and lone surrogates (U+FFFD)
+        }
+        i++;
+    }
+    return length;
+}
+
 size_t verge_utf16_to_utf8_into(const uint16_t *in, size_t count, uint8_t *out, size_t capacity,
                                 size_t *read) {
     size_t i = 0, w = 0;
+    // While the output has room for 3 bytes per remaining unit, the unbounded encoder runs
+    // over a prefix that does not end inside a surrogate pair.
+    for (;;) {
+        size_t units = count - i, room = (capacity - w) / 3;
+        if (units > room) units = room;
+        if (units < 64) break;
+        if (in[i + units - 1] >= 0xD800 && in[i + units - 1] <= 0xDBFF) units--;
+        w += verge_utf16_to_utf8(in + i, units, out + w);
+        i += units;
+    }
     while (i < count) {
         uint16_t c = in[i];
         if (c < 0x80 && w < capacity) {

@@ -93,6 +93,104 @@ struct EncodingTests {
         #expect(decode("utf-8", [[0x41, 0xFF]], fatal: true) == [nil])
     }
 
+    /// The Encoding Standard's indexes.json, as the generator read it.
+    static func indexes() throws -> [String: [Any]] {
+        let url = root.appendingPathComponent("runtime-apis/data/whatwg-encoding/indexes.json")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        return try #require(object as? [String: [Any]])
+    }
+
+    /// Decodes `bytes` in one call (replacement mode) and returns the code points.
+    private func codePoints(_ encoding: String, _ bytes: [UInt8]) -> [UInt32] {
+        guard let string = decode(encoding, [bytes]).first ?? nil else { return [] }
+        return string.unicodeScalars.map(\.value)
+    }
+
+    /// Every pointer of every multi-byte index, turned into bytes with the spec's formulas,
+    /// decodes to the index's code point (or to U+FFFD, plus an ASCII trail byte the decoder
+    /// restores, where the index has none).
+    @Test func everyPointerOfEveryIndexDecodes() throws {
+        let indexes = try Self.indexes()
+        func table(_ name: String) throws -> [UInt32?] {
+            try #require(indexes[name]).map { ($0 as? NSNumber)?.uint32Value }
+        }
+        func check(_ encoding: String, _ bytes: [UInt8], _ expected: UInt32?, restoresTrail: Bool, _ note: String) {
+            let got = codePoints(encoding, bytes)
+            if let expected {
+                #expect(got == [expected], "\(encoding) \(note) \(bytes)")
+            } else {
+                let trail = bytes[bytes.count - 1]
+                let want: [UInt32] = restoresTrail && trail < 0x80 ? [0xFFFD, UInt32(trail)] : [0xFFFD]
+                #expect(got == want, "\(encoding) \(note) \(bytes) has no code point")
+            }
+        }
+
+        let gb18030 = try table("gb18030")
+        for (pointer, cp) in gb18030.enumerated() {
+            let trail = pointer % 190
+            let bytes = [UInt8(pointer / 190 + 0x81), UInt8(trail + (trail < 0x3F ? 0x40 : 0x41))]
+            check("gb18030", bytes, cp, restoresTrail: true, "pointer \(pointer)")
+            check("gbk", bytes, cp, restoresTrail: true, "pointer \(pointer)")
+        }
+        // Four-byte sequences: the first and last pointer of every range, and pointer 7457.
+        let ranges = try #require(indexes["gb18030-ranges"] as? [[NSNumber]])
+        func fourBytes(_ pointer: Int) -> [UInt8] {
+            [UInt8(pointer / 12600 + 0x81), UInt8(pointer % 12600 / 1260 + 0x30),
+             UInt8(pointer % 1260 / 10 + 0x81), UInt8(pointer % 10 + 0x30)]
+        }
+        for (i, range) in ranges.enumerated() {
+            let pointer = range[0].intValue, cp = range[1].uint32Value
+            if pointer != 7457 { check("gb18030", fourBytes(pointer), cp, restoresTrail: false, "ranges pointer \(pointer)") }
+            if i + 1 < ranges.count {
+                let last = ranges[i + 1][0].intValue - 1
+                if last != 7457 && (last <= 39419 || last >= 189000) {
+                    check("gb18030", fourBytes(last), cp + UInt32(last - pointer), restoresTrail: false, "ranges pointer \(last)")
+                }
+            }
+        }
+        check("gb18030", fourBytes(7457), 0xE7C7, restoresTrail: false, "pointer 7457")
+        check("gb18030", fourBytes(39420), nil, restoresTrail: false, "pointer 39420")
+        check("gb18030", fourBytes(1237575), 0x10FFFF, restoresTrail: false, "pointer 1237575")
+
+        let big5 = try table("big5")
+        let pairs: [Int: [UInt32]] = [1133: [0xCA, 0x304], 1135: [0xCA, 0x30C], 1164: [0xEA, 0x304], 1166: [0xEA, 0x30C]]
+        for (pointer, cp) in big5.enumerated() {
+            let trail = pointer % 157
+            let bytes = [UInt8(pointer / 157 + 0x81), UInt8(trail + (trail < 0x3F ? 0x40 : 0x62))]
+            if let pair = pairs[pointer] {
+                #expect(codePoints("big5", bytes) == pair, "big5 pointer \(pointer)")
+            } else {
+                check("big5", bytes, cp, restoresTrail: true, "pointer \(pointer)")
+            }
+        }
+
+        let jis0208 = try table("jis0208")
+        for (pointer, cp) in jis0208.enumerated() {
+            if pointer < 94 * 94 {
+                let lead = UInt8(pointer / 94), trail = UInt8(pointer % 94)
+                check("euc-jp", [lead + 0xA1, trail + 0xA1], cp, restoresTrail: true, "pointer \(pointer)")
+                let iso = codePoints("iso-2022-jp", [0x1B, 0x24, 0x42, lead + 0x21, trail + 0x21])
+                #expect(iso == [cp ?? 0xFFFD], "iso-2022-jp pointer \(pointer)")
+            }
+            let lead = pointer / 188, trail = pointer % 188
+            let bytes = [UInt8(lead + (lead < 0x1F ? 0x81 : 0xC1)), UInt8(trail + (trail < 0x3F ? 0x40 : 0x41))]
+            let expected = (8836...10715).contains(pointer) ? UInt32(0xE000 + pointer - 8836) : cp
+            check("shift_jis", bytes, expected, restoresTrail: true, "pointer \(pointer)")
+        }
+
+        let jis0212 = try table("jis0212")
+        for (pointer, cp) in jis0212.enumerated() {
+            check("euc-jp", [0x8F, UInt8(pointer / 94 + 0xA1), UInt8(pointer % 94 + 0xA1)], cp, restoresTrail: false,
+                  "jis0212 pointer \(pointer)")
+        }
+
+        let euckr = try table("euc-kr")
+        for (pointer, cp) in euckr.enumerated() {
+            check("euc-kr", [UInt8(pointer / 190 + 0x81), UInt8(pointer % 190 + 0x41)], cp, restoresTrail: true,
+                  "pointer \(pointer)")
+        }
+    }
+
     /// One decode call with flags; nil for a fatal error, else the UTF-16 units, plus the
     /// bytes read.
     private func decodeUnits(_ id: Int32, _ state: inout [UInt8], _ chunk: ArraySlice<UInt8>, flags: Int32)

@@ -9,6 +9,9 @@
 /// `output` must hold 3 * count bytes. Returns the bytes written.
 size_t verge_utf16_to_utf8(const uint16_t *input, size_t count, uint8_t *output);
 
+/// The UTF-8 length of UTF-16 code units (lone surrogates count as U+FFFD, 3 bytes).
+size_t verge_utf8_length(const uint16_t *input, size_t count);
+
 /// TextEncoder.encodeInto: encodes as many whole code points as fit in `capacity` bytes.
 /// Sets *read to the UTF-16 units consumed; returns the bytes written.
 size_t verge_utf16_to_utf8_into(const uint16_t *input, size_t count, uint8_t *output,
@@ -90,5 +93,11 @@ long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t cou
 /// verge_decode with its options as flags.
 long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
                              uint16_t **output, size_t *consumed);
+
+/// verge_decode into a caller buffer: `*buffer` (malloc'ed, `*capacity` units; NULL and 0 for
+/// none) is grown with realloc as needed and stays the caller's to reuse and free, whatever
+/// the result. The output starts at `(*buffer)[0]`.
+long verge_decode_into(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
+                       uint16_t **buffer, size_t *capacity, size_t *consumed);
 
 #endif

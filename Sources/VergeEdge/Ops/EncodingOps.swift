@@ -22,15 +22,15 @@ extension OpRegistry {
             }
             defer { JSStringRelease(string) }
             let length = JSStringGetLength(string)
-            // Worst case 3 bytes per UTF-16 unit.
-            let (capacity, overflow) = length.multipliedReportingOverflow(by: 3)
-            guard !overflow, let output = malloc(max(capacity, 1)) else {
+            let units = JSStringGetCharactersPtr(string)
+            // Exactly as many bytes as the UTF-8 needs: no over-allocation to shrink later.
+            let size = verge_utf8_length(units, length)
+            guard let output = malloc(max(size, 1)) else {
                 throw JSError.rangeError("Failed to execute 'encode' on 'TextEncoder': out of memory encoding \(length) characters")
             }
-            let written = verge_utf16_to_utf8(JSStringGetCharactersPtr(string), length,
-                                              output.assumingMemoryBound(to: UInt8.self))
-            let shrunk = realloc(output, max(written, 1)) ?? output
-            return try realm.js.makeUint8Array(takingMalloced: shrunk, count: written)
+            let written = verge_utf16_to_utf8(units, length, output.assumingMemoryBound(to: UInt8.self))
+            assert(written == size, "verge_utf8_length disagrees with verge_utf16_to_utf8")
+            return try realm.js.makeUint8Array(takingMalloced: output, count: written)
         }
         // utf8EncodeInto(string, Uint8Array) -> [read, written] per TextEncoder.encodeInto.
         add("utf8EncodeInto", length: 2) { [unowned realm] frame in
@@ -47,7 +47,10 @@ extension OpRegistry {
                 JSStringGetCharactersPtr(string), JSStringGetLength(string),
                 UnsafeMutablePointer(mutating: destination.baseAddress?.assumingMemoryBound(to: UInt8.self)),
                 destination.count, &read)
-            return try realm.js.array([realm.js.number(read), realm.js.number(written)]).ref
+            var values: [JSValueRef?] = [JSValueMakeNumber(ctx, Double(read)), JSValueMakeNumber(ctx, Double(written))]
+            let array = JSObjectMakeArray(ctx, 2, &values, &exception)
+            try realm.js.check(exception)
+            return array
         }
         // utf8Decode(bytes, fatal, ignoreBOM) -> string; throws TypeError when fatal and invalid.
         // The one-shot "UTF-8 decode" (with BOM removal unless ignoreBOM) for other modules.
@@ -97,6 +100,8 @@ extension OpRegistry {
         // decode(id, bytes | undefined, state: Uint8Array, fatal, flush) -> string, or the
         // number of input bytes read when `fatal` and the input holds an error. `state`
         // (VERGE_DECODER_STATE_SIZE bytes, zero for a new decoder) is updated in place.
+        // Output goes through one scratch buffer per realm (the realm is confined to a thread).
+        let scratch = DecodeScratch()
         add("decode", length: 5) { [unowned realm] frame in
             let id = try frame.int(0)
             guard id >= 0, id < Int(verge_encoding_count()) else {
@@ -115,12 +120,15 @@ extension OpRegistry {
                 }
                 input = bytes
             }
-            var output: UnsafeMutablePointer<UInt16>?
+            var flags: Int32 = 0
+            if frame.bool(3) { flags |= VERGE_DECODE_FLAG_FATAL }
+            if frame.bool(4) { flags |= VERGE_DECODE_FLAG_FLUSH }
             var consumed = 0
-            let produced = verge_decode(
+            let produced = verge_decode_into(
                 Int32(id), UnsafeMutablePointer(mutating: stateBase.assumingMemoryBound(to: UInt8.self)),
                 input?.baseAddress?.assumingMemoryBound(to: UInt8.self), input?.count ?? 0,
-                frame.bool(3) ? 1 : 0, frame.bool(4) ? 1 : 0, &output, &consumed)
+                flags, &scratch.units, &scratch.capacity, &consumed)
+            defer { scratch.trim() }
             switch produced {
             case Int(VERGE_DECODE_FATAL):
                 return realm.js.makeNumber(Double(consumed))
@@ -129,11 +137,28 @@ extension OpRegistry {
             case ..<0:
                 throw JSError.typeError("decode: invalid decoder state")
             default:
-                defer { free(output) }
-                let string = JSStringCreateWithCharacters(output, produced)
+                let string = JSStringCreateWithCharacters(scratch.units, produced)
                 defer { JSStringRelease(string) }
                 return JSValueMakeString(realm.js.context, string)
             }
         }
     }
+}
+
+/// The output buffer of ops.decode, reused between calls of one realm so that decoding does not
+/// fault in fresh pages each time. Buffers above a few megabytes are not kept.
+final class DecodeScratch {
+    var units: UnsafeMutablePointer<UInt16>?
+    var capacity = 0
+    static let keepLimit = 2 << 20  // units (4 MB)
+
+    func trim() {
+        if capacity > Self.keepLimit {
+            free(units)
+            units = nil
+            capacity = 0
+        }
+    }
+
+    deinit { free(units) }
 }
