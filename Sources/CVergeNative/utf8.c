@@ -1,6 +1,7 @@
 // UTF-8 <-> UTF-16 transcoding with the WHATWG Encoding Standard's error handling.
 // Hot paths (TextEncoder, TextDecoder, Body.text()) run here; ASCII runs 8 bytes at a time.
 #include "CVergeNative.h"
+#include "ascii.h"
 #include <string.h>
 
 size_t verge_utf16_to_utf8(const uint16_t *in, size_t count, uint8_t *out) {
@@ -9,10 +10,9 @@ size_t verge_utf16_to_utf8(const uint16_t *in, size_t count, uint8_t *out) {
     while (i < count) {
         uint16_t c = in[i];
         if (c < 0x80) {
-            *out++ = (uint8_t)c;
-            i++;
-            // ASCII run.
-            while (i < count && in[i] < 0x80) *out++ = (uint8_t)in[i++];
+            size_t run = verge_utf16_ascii_to_bytes(in + i, count - i, out);
+            out += run;
+            i += run;
             continue;
         }
         if (c < 0x800) {
@@ -39,11 +39,51 @@ size_t verge_utf16_to_utf8(const uint16_t *in, size_t count, uint8_t *out) {
     return (size_t)(out - start);
 }
 
+size_t verge_utf8_length(const uint16_t *in, size_t count) {
+    size_t i = 0, length = 0;
+    while (i < count) {
+        uint16_t c = in[i];
+        if (c < 0x80) {
+            size_t run = verge_utf16_ascii_length(in + i, count - i);
+            i += run;
+            length += run;
+            continue;
+        }
+        if (c < 0x800) {
+            length += 2;
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < count && in[i + 1] >= 0xDC00 && in[i + 1] <= 0xDFFF) {
+            length += 4;
+            i++;
+        } else {
+            length += 3;  // the rest of the BMP, and lone surrogates (U+FFFD)
+        }
+        i++;
+    }
+    return length;
+}
+
 size_t verge_utf16_to_utf8_into(const uint16_t *in, size_t count, uint8_t *out, size_t capacity,
                                 size_t *read) {
     size_t i = 0, w = 0;
+    // While the output has room for 3 bytes per remaining unit, the unbounded encoder runs
+    // over a prefix that does not end inside a surrogate pair.
+    for (;;) {
+        size_t units = count - i, room = (capacity - w) / 3;
+        if (units > room) units = room;
+        if (units < 64) break;
+        if (in[i + units - 1] >= 0xD800 && in[i + units - 1] <= 0xDBFF) units--;
+        w += verge_utf16_to_utf8(in + i, units, out + w);
+        i += units;
+    }
     while (i < count) {
         uint16_t c = in[i];
+        if (c < 0x80 && w < capacity) {
+            size_t room = capacity - w, n = count - i;
+            size_t run = verge_utf16_ascii_to_bytes(in + i, n < room ? n : room, out + w);
+            i += run;
+            w += run;
+            continue;
+        }
         uint32_t cp = c;
         size_t units = 1;
         if (c >= 0xD800 && c <= 0xDBFF && i + 1 < count && in[i + 1] >= 0xDC00 && in[i + 1] <= 0xDFFF) {
@@ -83,14 +123,11 @@ long verge_utf8_decode(const uint8_t *in, size_t count, uint16_t *out, int fatal
     size_t i = 0;
     long o = 0;
     while (i < count) {
-        // ASCII fast path, 8 bytes at a time.
-        while (i + 8 <= count) {
-            uint64_t word;
-            memcpy(&word, in + i, 8);
-            if (word & 0x8080808080808080ULL) break;
-            for (int k = 0; k < 8; k++) out[o + k] = in[i + k];
-            o += 8;
-            i += 8;
+        // ASCII fast path.
+        {
+            size_t run = verge_ascii_to_utf16(in + i, count - i, out + o);
+            i += run;
+            o += (long)run;
         }
         if (i >= count) break;
         uint8_t b = in[i];

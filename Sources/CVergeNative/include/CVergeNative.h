@@ -10,6 +10,9 @@
 /// `output` must hold 3 * count bytes. Returns the bytes written.
 size_t verge_utf16_to_utf8(const uint16_t *input, size_t count, uint8_t *output);
 
+/// The UTF-8 length of UTF-16 code units (lone surrogates count as U+FFFD, 3 bytes).
+size_t verge_utf8_length(const uint16_t *input, size_t count);
+
 /// TextEncoder.encodeInto: encodes as many whole code points as fit in `capacity` bytes.
 /// Sets *read to the UTF-16 units consumed; returns the bytes written.
 size_t verge_utf16_to_utf8_into(const uint16_t *input, size_t count, uint8_t *output,
@@ -48,5 +51,54 @@ int verge_domain_to_ascii(const uint16_t *input, int32_t count, uint16_t *output
 long verge_gzip_size(const uint8_t *input, size_t count);
 
 #include "verge_base64.h"
+
+// ---- Every encoding of the Encoding Standard (decoders.c, tables generated) ----
+
+/// Bytes a decoder's state takes; a new decoder's state is all zero.
+#define VERGE_DECODER_STATE_SIZE 32
+/// The state byte that each call sets to 0 when the decoder is left idle (no partial sequence,
+/// ASCII bytes decode to themselves), else to 1; callers may decode ASCII themselves while 0.
+#define VERGE_DECODER_BUSY_BYTE 31
+
+#define VERGE_DECODE_FATAL (-1)
+#define VERGE_DECODE_INVALID (-2)
+#define VERGE_DECODE_OUT_OF_MEMORY (-3)
+
+/// "Get an encoding": strips leading and trailing ASCII whitespace from the UTF-16 `label`
+/// and matches it ASCII case-insensitively against every label. Returns the encoding id, or
+/// -1 (failure).
+int verge_encoding_for_label(const uint16_t *label, size_t length);
+
+/// The name of encoding `encoding` ("UTF-8", "Shift_JIS", ...), or NULL for an invalid id.
+const char *verge_encoding_name(int encoding);
+
+/// The number of encodings (ids are 0 ..< count).
+int verge_encoding_count(void);
+
+/// Runs encoding `encoding`'s decoder over `input`, continuing from `state`
+/// (VERGE_DECODER_STATE_SIZE bytes, updated in place). Bytes restored by an earlier call are
+/// read first. With `flush`, end-of-queue follows the input; without it, a sequence cut by
+/// the end of the input stays in the state for the next call.
+/// On success returns the UTF-16 units written to `*output` (malloc'ed; the caller frees it).
+/// With `fatal`, the first error returns VERGE_DECODE_FATAL, `*output` is NULL, and
+/// `*consumed` says how many input bytes were read (the rest are still queued, as the spec's
+/// I/O queue keeps them). VERGE_DECODE_INVALID: bad id or state; VERGE_DECODE_OUT_OF_MEMORY.
+long verge_decode(int encoding, uint8_t *state, const uint8_t *input, size_t count, int fatal,
+                  int flush, uint16_t **output, size_t *consumed);
+
+#define VERGE_DECODE_FLAG_FATAL 1
+#define VERGE_DECODE_FLAG_FLUSH 2
+/// Runs only the spec's handlers, byte by byte (for differential tests of the fast paths).
+#define VERGE_DECODE_FLAG_NO_FAST_PATHS 4
+
+/// verge_decode with its options as flags.
+long verge_decode_with_flags(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
+                             uint16_t **output, size_t *consumed);
+
+/// verge_decode into a caller buffer: `*buffer` (malloc'ed, `*capacity` units; NULL and 0 for
+/// none) is grown with realloc as needed and stays the caller's to reuse and free, whatever
+/// the result. The output starts at `(*buffer)[0]`.
+long verge_decode_into(int encoding, uint8_t *state, const uint8_t *input, size_t count, int flags,
+                       uint16_t **buffer, size_t *capacity, size_t *consumed);
 
 #endif

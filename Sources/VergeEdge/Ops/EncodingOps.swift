@@ -2,7 +2,13 @@ import CJavaScriptCore
 import CVergeNative
 import VergeJS
 
-/// UTF-8 encode/decode at native speed (TextEncoder, TextDecoder, Body text()).
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The Encoding Standard at native speed: UTF-8 encode/decode (TextEncoder, TextDecoder,
+/// Body text()) and the decoders of every encoding, with tables generated from the
+/// standard's data (Sources/CVergeNative/encoding_tables.c).
 extension OpRegistry {
     mutating func registerEncodingOps() {
         let realm = self.realm
@@ -16,13 +22,15 @@ extension OpRegistry {
             }
             defer { JSStringRelease(string) }
             let length = JSStringGetLength(string)
-            // Worst case 3 bytes per UTF-16 unit.
-            let capacity = max(length * 3, 1)
-            guard let output = malloc(capacity) else { throw JSError.rangeError("out of memory encoding \(length) characters") }
-            let written = verge_utf16_to_utf8(JSStringGetCharactersPtr(string), length,
-                                              output.assumingMemoryBound(to: UInt8.self))
-            let shrunk = realloc(output, max(written, 1)) ?? output
-            return try realm.js.makeUint8Array(takingMalloced: shrunk, count: written)
+            let units = JSStringGetCharactersPtr(string)
+            // Exactly as many bytes as the UTF-8 needs: no over-allocation to shrink later.
+            let size = verge_utf8_length(units, length)
+            guard let output = malloc(max(size, 1)) else {
+                throw JSError.rangeError("Failed to execute 'encode' on 'TextEncoder': out of memory encoding \(length) characters")
+            }
+            let written = verge_utf16_to_utf8(units, length, output.assumingMemoryBound(to: UInt8.self))
+            assert(written == size, "verge_utf8_length disagrees with verge_utf16_to_utf8")
+            return try realm.js.makeUint8Array(takingMalloced: output, count: written)
         }
         // utf8EncodeInto(string, Uint8Array) -> [read, written] per TextEncoder.encodeInto.
         add("utf8EncodeInto", length: 2) { [unowned realm] frame in
@@ -39,9 +47,13 @@ extension OpRegistry {
                 JSStringGetCharactersPtr(string), JSStringGetLength(string),
                 UnsafeMutablePointer(mutating: destination.baseAddress?.assumingMemoryBound(to: UInt8.self)),
                 destination.count, &read)
-            return try realm.js.array([realm.js.number(read), realm.js.number(written)]).ref
+            var values: [JSValueRef?] = [JSValueMakeNumber(ctx, Double(read)), JSValueMakeNumber(ctx, Double(written))]
+            let array = JSObjectMakeArray(ctx, 2, &values, &exception)
+            try realm.js.check(exception)
+            return array
         }
         // utf8Decode(bytes, fatal, ignoreBOM) -> string; throws TypeError when fatal and invalid.
+        // The one-shot "UTF-8 decode" (with BOM removal unless ignoreBOM) for other modules.
         add("utf8Decode", length: 3) { [unowned realm] frame in
             guard let bytes = frame.bytes(0) else { throw JSError.typeError("utf8Decode needs bytes") }
             let fatal = frame.bool(1)
@@ -64,9 +76,89 @@ extension OpRegistry {
             defer { JSStringRelease(string) }
             return JSValueMakeString(realm.js.context, string)
         }
+
+        // encodingForLabel(label) -> encoding id, or -1 ("get an encoding").
+        add("encodingForLabel", length: 1) { [unowned realm] frame in
+            let ctx = realm.js.context
+            var exception: JSValueRef?
+            guard let label = JSValueToStringCopy(ctx, frame[0], &exception) else {
+                try realm.js.check(exception)
+                return nil
+            }
+            defer { JSStringRelease(label) }
+            let id = verge_encoding_for_label(JSStringGetCharactersPtr(label), JSStringGetLength(label))
+            return realm.js.makeNumber(Double(id))
+        }
+        // encodingName(id) -> the encoding's name ("UTF-8", "Shift_JIS", ...).
+        add("encodingName", length: 1) { [unowned realm] frame in
+            let id = try frame.int(0)
+            guard id >= 0, id <= Int(Int32.max), let name = verge_encoding_name(Int32(id)) else {
+                throw JSError.rangeError("encodingName: no encoding has id \(id)")
+            }
+            return realm.js.makeString(String(cString: name))
+        }
+        // decode(id, bytes | undefined, state: Uint8Array, fatal, flush) -> string, or the
+        // number of input bytes read when `fatal` and the input holds an error. `state`
+        // (VERGE_DECODER_STATE_SIZE bytes, zero for a new decoder) is updated in place.
+        // Output goes through one scratch buffer per realm (the realm is confined to a thread).
+        let scratch = DecodeScratch()
+        add("decode", length: 5) { [unowned realm] frame in
+            let id = try frame.int(0)
+            guard id >= 0, id < Int(verge_encoding_count()) else {
+                throw JSError.rangeError("decode: no encoding has id \(id)")
+            }
+            guard let state = frame.bytes(2), state.count == Int(VERGE_DECODER_STATE_SIZE),
+                  let stateBase = state.baseAddress else {
+                throw JSError.typeError("decode: the decoder state must be a Uint8Array of \(VERGE_DECODER_STATE_SIZE) bytes")
+            }
+            let input: UnsafeRawBufferPointer?
+            if frame.isUndefined(1) {
+                input = nil
+            } else {
+                guard let bytes = frame.bytes(1) else {
+                    throw JSError.typeError("decode: the input must be an ArrayBuffer or a typed array")
+                }
+                input = bytes
+            }
+            var flags: Int32 = 0
+            if frame.bool(3) { flags |= VERGE_DECODE_FLAG_FATAL }
+            if frame.bool(4) { flags |= VERGE_DECODE_FLAG_FLUSH }
+            var consumed = 0
+            let produced = verge_decode_into(
+                Int32(id), UnsafeMutablePointer(mutating: stateBase.assumingMemoryBound(to: UInt8.self)),
+                input?.baseAddress?.assumingMemoryBound(to: UInt8.self), input?.count ?? 0,
+                flags, &scratch.units, &scratch.capacity, &consumed)
+            defer { scratch.trim() }
+            switch produced {
+            case Int(VERGE_DECODE_FATAL):
+                return realm.js.makeNumber(Double(consumed))
+            case Int(VERGE_DECODE_OUT_OF_MEMORY):
+                throw JSError.rangeError("decode: out of memory decoding \(input?.count ?? 0) bytes")
+            case ..<0:
+                throw JSError.typeError("decode: invalid decoder state")
+            default:
+                let string = JSStringCreateWithCharacters(scratch.units, produced)
+                defer { JSStringRelease(string) }
+                return JSValueMakeString(realm.js.context, string)
+            }
+        }
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
+/// The output buffer of ops.decode, reused between calls of one realm so that decoding does not
+/// fault in fresh pages each time. Buffers above a few megabytes are not kept.
+final class DecodeScratch {
+    var units: UnsafeMutablePointer<UInt16>?
+    var capacity = 0
+    static let keepLimit = 2 << 20  // units (4 MB)
+
+    func trim() {
+        if capacity > Self.keepLimit {
+            free(units)
+            units = nil
+            capacity = 0
+        }
+    }
+
+    deinit { free(units) }
+}
