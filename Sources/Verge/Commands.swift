@@ -223,6 +223,9 @@ public enum VergeBuild {
 public enum VergeServe {
     public static func serve(build: ProjectBuild, configuration: ServerConfiguration, watch builder: ProjectBuilder?) async throws {
         let server = HTTPServer(configuration: configuration, application: build.application)
+        // fetch() from edge handlers runs its connections on the server's loops: a request's
+        // socket and its JS share one thread (no hop per body chunk).
+        FetchClient.use(eventLoopGroup: server.eventLoopGroup)
         let port: Int
         do {
             port = try await server.start()
@@ -241,7 +244,7 @@ public enum VergeServe {
         print("Shutting down: finishing requests in flight…")
         flushStandardOutput()
         watcher?.stop()
-        await server.shutdown()
+        await server.shutdown(beforeStoppingLoops: { await FetchClient.shutdown() })
     }
 
     static func waitForTerminationSignal() async {

@@ -87,11 +87,16 @@ public final class HTTPServer: Sendable {
         applicationBox.replace(with: application)
     }
 
-    /// Stops accepting connections, lets in-flight requests finish, then stops the loops.
-    public func shutdown() async {
+    /// The server's event loops (one per thread).
+    public var eventLoopGroup: any EventLoopGroup { group }
+
+    /// Stops accepting connections, lets in-flight requests finish, then stops the loops
+    /// (after `beforeStoppingLoops`, e.g. shutting down clients that use them).
+    public func shutdown(beforeStoppingLoops: @Sendable () async -> Void = {}) async {
         let promise = group.next().makePromise(of: Void.self)
         quiesce.initiateShutdown(promise: promise)
         try? await promise.futureResult.get()
+        await beforeStoppingLoops()
         for host in context.allHosts() {
             try? await host.eventLoop.submit { host.value?.retireAll() }.get()
         }
