@@ -245,6 +245,7 @@ public enum VergeServe {
         flushStandardOutput()
         watcher?.stop()
         await server.shutdown(beforeStoppingLoops: { await FetchClient.shutdown() })
+        flushStandardOutput()
     }
 
     static func waitForTerminationSignal() async {

@@ -42,7 +42,8 @@ public final class HTTPServer: Sendable {
     public let applicationBox: ApplicationBox
     let group: MultiThreadedEventLoopGroup
     let context: ServerContext
-    private let quiesce: ServerQuiescingHelper
+    /// Dropped before the loops stop: its deinit completes a promise on one of them.
+    private let quiesceBox: NIOLockedValueBox<ServerQuiescingHelper?>
     private let channel = NIOLockedValueBox<(any Channel)?>(nil)
 
     public init(configuration: ServerConfiguration, application: ServedApplication, log: LogSink = .standardOutput()) {
@@ -50,14 +51,16 @@ public final class HTTPServer: Sendable {
         self.applicationBox = ApplicationBox(application)
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
         self.context = ServerContext(configuration: configuration, applicationBox: applicationBox, log: log, group: group)
-        self.quiesce = ServerQuiescingHelper(group: group)
+        self.quiesceBox = NIOLockedValueBox(ServerQuiescingHelper(group: group))
     }
 
     /// Binds and starts serving; returns the bound port (useful with port 0).
     @discardableResult
     public func start() async throws -> Int {
         let context = self.context
-        let quiesce = self.quiesce
+        guard let quiesce = quiesceBox.withLockedValue({ $0 }) else {
+            throw ChannelError.ioOnClosedChannel
+        }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -93,14 +96,21 @@ public final class HTTPServer: Sendable {
     /// Stops accepting connections, lets in-flight requests finish, then stops the loops
     /// (after `beforeStoppingLoops`, e.g. shutting down clients that use them).
     public func shutdown(beforeStoppingLoops: @Sendable () async -> Void = {}) async {
-        let promise = group.next().makePromise(of: Void.self)
-        quiesce.initiateShutdown(promise: promise)
-        try? await promise.futureResult.get()
+        if let quiesce = quiesceBox.withLockedValue({ helper -> ServerQuiescingHelper? in
+            let current = helper
+            helper = nil
+            return current
+        }) {
+            let promise = group.next().makePromise(of: Void.self)
+            quiesce.initiateShutdown(promise: promise)
+            try? await promise.futureResult.get()
+        }
         await beforeStoppingLoops()
         for host in context.allHosts() {
             try? await host.eventLoop.submit { host.value?.retireAll() }.get()
         }
         try? await group.shutdownGracefully()
+        context.log.flush()
     }
 
     /// Waits until the server channel closes (after `shutdown`).

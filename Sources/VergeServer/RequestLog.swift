@@ -5,14 +5,23 @@ import NIOConcurrencyHelpers
 /// console output of edge segments tagged with the segment.
 public struct LogSink: Sendable {
     public let write: @Sendable (String) -> Void
+    /// Writes out anything buffered (at shutdown).
+    public let flush: @Sendable () -> Void
 
-    public init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
+    public init(_ write: @escaping @Sendable (String) -> Void) {
+        self.write = write
+        self.flush = {}
+    }
+
+    public init(write: @escaping @Sendable (String) -> Void, flush: @escaping @Sendable () -> Void) {
+        self.write = write
+        self.flush = flush
+    }
 
     /// Standard output, buffered and flushed every 50 ms (or at 64 KB) so that logging a
     /// request costs no system call on the hot path.
     public static func standardOutput() -> LogSink {
-        let buffer = BufferedWriter(handle: FileHandle.standardOutput)
-        return LogSink { line in buffer.append(line) }
+        LogSink(write: { line in standardOutputWriter.append(line) }, flush: { standardOutputWriter.flush() })
     }
 
     /// Collects lines (tests).
@@ -22,6 +31,8 @@ public struct LogSink: Sendable {
 
     public static let discard = LogSink { _ in }
 }
+
+let standardOutputWriter = BufferedWriter(handle: FileHandle.standardOutput)
 
 /// A line buffer flushed on a background timer.
 final class BufferedWriter: Sendable {
