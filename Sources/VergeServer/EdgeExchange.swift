@@ -45,7 +45,7 @@ final class EdgeExchange {
         self.method = head.method.rawValue
         self.path = head.uri
         self.version = head.version
-        self.keepAlive = head.isKeepAlive
+        self.keepAlive = head.keepsConnection
         self.started = .now()
         self.segmentName = segmentName
         self.bodyEnded = !hasBody

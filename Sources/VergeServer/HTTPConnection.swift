@@ -214,7 +214,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         for (name, value) in extraHeaders { headers.add(name: name, value: value) }
         var body = context.channel.allocator.buffer(string: text)
         headers.add(name: "content-length", value: String(body.readableBytes))
-        if !head.isKeepAlive { headers.add(name: "connection", value: "close") }
+        if !head.keepsConnection { headers.add(name: "connection", value: "close") }
         current = .answered
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
         if head.method != .HEAD, body.readableBytes > 0 { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
@@ -225,7 +225,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                                             cpuNanoseconds: nil, note: nil).text)
         }
         writeEnd()
-        exchangeFinished(keepAlive: head.isKeepAlive)
+        exchangeFinished(keepAlive: head.keepsConnection)
     }
 
     // MARK: Writing (used by exchanges)

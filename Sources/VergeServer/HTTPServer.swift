@@ -74,8 +74,8 @@ public final class HTTPServer: Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(HTTPConnection(server: context))
+                    // HTTP/1.1, or HTTP/2 over cleartext with prior knowledge (h2c).
+                    try channel.pipeline.syncOperations.addHandler(ProtocolSniffer(server: context))
                 }
             }
         let bound = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()

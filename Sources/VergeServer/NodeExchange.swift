@@ -203,7 +203,7 @@ final class NodeExchange {
         if let contentLength, !headers.contains(name: "content-length") {
             headers.add(name: "content-length", value: String(contentLength))
         }
-        if !head.isKeepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
+        if !head.keepsConnection { headers.replaceOrAdd(name: "connection", value: "close") }
         return headers
     }
 
@@ -276,7 +276,7 @@ final class NodeExchange {
                                             durationNanoseconds: Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds),
                                             cpuNanoseconds: nil, note: note).text)
         }
-        connection.exchangeFinished(keepAlive: head.isKeepAlive)
+        connection.exchangeFinished(keepAlive: head.keepsConnection)
     }
 }
 
