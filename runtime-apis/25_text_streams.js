@@ -1,17 +1,11 @@
 // TextEncoderStream and TextDecoderStream (https://encoding.spec.whatwg.org/#interface-textdecoderstream,
 // #interface-textencoderstream): TransformStreams that run the UTF-8 encoder and the decoder of
 // any encoding over their chunks. Encoding and decoding are the native ops TextEncoder and
-// TextDecoder use (runtime-apis/14_encoding.js); the streams come from module `streams`.
-//
-// The spec "sets up" a TransformStream with transform and flush algorithms. This file builds
-// it through the streams module's `createTransformStream(transform, flush)` when that module
-// provides it, and otherwise through the public constructor with a transformer it owns, calling
-// the controller's and stream's built-in methods captured when this module loaded.
+// TextDecoder use (runtime-apis/14_encoding.js); the streams module provides "set up a
+// TransformStream" (createTransformStream), "enqueue" and the streams' readable/writable.
 
 const {
-  FunctionPrototypeCall,
   ObjectFreeze,
-  ObjectGetOwnPropertyDescriptor,
   StringFromCharCode,
   StringPrototypeCharCodeAt,
   StringPrototypeSlice,
@@ -25,33 +19,13 @@ const encoding = core.require("encoding");
 const streams = core.require("streams");
 const ops = core.ops;
 
-const TransformStream = streams.TransformStream;
-const transformReadable = ObjectGetOwnPropertyDescriptor(TransformStream.prototype, "readable").get;
-const transformWritable = ObjectGetOwnPropertyDescriptor(TransformStream.prototype, "writable").get;
-const controllerEnqueue = streams.TransformStreamDefaultController.prototype.enqueue;
-
 /** "Set up" a TransformStream with `transform(chunk, controller)` and `flush(controller)`. */
 function createTransformStream(transform, flush) {
-  if (typeof streams.createTransformStream === "function") {
-    return streams.createTransformStream(transform, flush);
-  }
-  return new TransformStream({
-    __proto__: null,
-    transform(chunk, controller) {
-      transform(chunk, controller);
-    },
-    flush(controller) {
-      flush(controller);
-    },
-  });
+  return streams.createTransformStream(transform, flush);
 }
 
 function enqueue(controller, chunk) {
-  if (typeof streams.transformStreamDefaultControllerEnqueue === "function") {
-    streams.transformStreamDefaultControllerEnqueue(controller, chunk);
-  } else {
-    FunctionPrototypeCall(controllerEnqueue, controller, chunk);
-  }
+  streams.transformStreamDefaultControllerEnqueue(controller, chunk);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -95,12 +69,12 @@ class TextDecoderStream {
 
   get readable() {
     if (!isTextDecoderStream(this)) throw new TypeError("Illegal invocation");
-    return FunctionPrototypeCall(transformReadable, this.#transform);
+    return streams.transformStreamGetReadable(this.#transform);
   }
 
   get writable() {
     if (!isTextDecoderStream(this)) throw new TypeError("Illegal invocation");
-    return FunctionPrototypeCall(transformWritable, this.#transform);
+    return streams.transformStreamGetWritable(this.#transform);
   }
 }
 
@@ -148,12 +122,12 @@ class TextEncoderStream {
 
   get readable() {
     if (!isTextEncoderStream(this)) throw new TypeError("Illegal invocation");
-    return FunctionPrototypeCall(transformReadable, this.#transform);
+    return streams.transformStreamGetReadable(this.#transform);
   }
 
   get writable() {
     if (!isTextEncoderStream(this)) throw new TypeError("Illegal invocation");
-    return FunctionPrototypeCall(transformWritable, this.#transform);
+    return streams.transformStreamGetWritable(this.#transform);
   }
 
   /**
