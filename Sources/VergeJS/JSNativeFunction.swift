@@ -133,3 +133,26 @@ extension JSRealm {
         return object
     }
 }
+
+extension JSCallFrame {
+    /// ToString(argument) as UTF-16 code units, borrowed for `body` (no copy to a Swift
+    /// String; lone surrogates are kept). The pointer is invalid after `body` returns.
+    public func withUTF16<R>(_ index: Int, _ body: (UnsafePointer<UInt16>?, Int) throws -> R) throws -> R {
+        var exception: JSValueRef?
+        guard let string = JSValueToStringCopy(context, self[index], &exception) else {
+            try realm.check(exception)
+            return try body(nil, 0)
+        }
+        defer { JSStringRelease(string) }
+        return try body(JSStringGetCharactersPtr(string), JSStringGetLength(string))
+    }
+}
+
+extension JSRealm {
+    /// A JS string from UTF-16 code units (copied).
+    public func makeString(utf16 units: UnsafePointer<UInt16>?, count: Int) -> JSValueRef {
+        let string = JSStringCreateWithCharacters(units, count)
+        defer { JSStringRelease(string) }
+        return JSValueMakeString(context, string)
+    }
+}

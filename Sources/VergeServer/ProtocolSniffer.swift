@@ -54,7 +54,7 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
         if http2 {
             _ = try operations.configureHTTP2Pipeline(
                 mode: .server, connectionConfiguration: .init(), streamConfiguration: .init(),
-                position: .after(self)
+                position: .last
             ) { stream in
                 stream.eventLoop.makeCompletedFuture {
                     try stream.pipeline.syncOperations.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
@@ -62,9 +62,9 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
         } else {
-            let connection = HTTPConnection(server: server)
-            try operations.addHandler(connection, position: .after(self))
-            try operations.configureHTTPServerPipeline(position: .after(self), withErrorHandling: true)
+            // The sniffer is the only handler so far: what is added goes after it.
+            try operations.configureHTTPServerPipeline(position: .last, withErrorHandling: true)
+            try operations.addHandler(HTTPConnection(server: server), position: .last)
         }
     }
 }

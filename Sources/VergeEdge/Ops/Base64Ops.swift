@@ -13,36 +13,21 @@ extension OpRegistry {
         let realm = self.realm
         // base64Encode(string) -> string, or null when a code unit is above U+00FF.
         add("base64Encode", length: 1) { [unowned realm] frame in
-            let ctx = realm.js.context
-            var exception: JSValueRef?
-            guard let string = JSValueToStringCopy(ctx, frame[0], &exception) else {
-                try realm.js.check(exception)
-                return nil
-            }
-            defer { JSStringRelease(string) }
-            let count = JSStringGetLength(string)
+            try frame.withUTF16(0) { characters, count in
             let capacity = max(verge_base64_encoded_length(count), 1)
             guard let output = malloc(capacity * 2) else {
                 throw JSError.rangeError("out of memory encoding \(count) characters as base64")
             }
             defer { free(output) }
             let units = output.assumingMemoryBound(to: UInt16.self)
-            let written = verge_base64_encode_utf16(JSStringGetCharactersPtr(string), count, units)
-            guard written >= 0 else { return JSValueMakeNull(ctx) }
-            let result = JSStringCreateWithCharacters(units, written)
-            defer { JSStringRelease(result) }
-            return JSValueMakeString(ctx, result)
+            let written = verge_base64_encode_utf16(characters, count, units)
+            guard written >= 0 else { return realm.js.makeNull() }
+            return realm.js.makeString(utf16: units, count: written)
+            }
         }
         // base64Decode(string) -> string of bytes (one code unit each), or null when invalid.
         add("base64Decode", length: 1) { [unowned realm] frame in
-            let ctx = realm.js.context
-            var exception: JSValueRef?
-            guard let string = JSValueToStringCopy(ctx, frame[0], &exception) else {
-                try realm.js.check(exception)
-                return nil
-            }
-            defer { JSStringRelease(string) }
-            let count = JSStringGetLength(string)
+            try frame.withUTF16(0) { characters, count in
             guard count > 0 else { return realm.js.makeString("") }
             let capacity = count / 4 * 3 + 8
             guard let output = malloc(capacity * 2), let scratch = malloc(count) else {
@@ -53,12 +38,10 @@ extension OpRegistry {
                 free(scratch)
             }
             let units = output.assumingMemoryBound(to: UInt16.self)
-            let written = verge_base64_decode_utf16(
-                JSStringGetCharactersPtr(string), count, units, scratch.assumingMemoryBound(to: UInt8.self))
-            guard written >= 0 else { return JSValueMakeNull(ctx) }
-            let result = JSStringCreateWithCharacters(units, written)
-            defer { JSStringRelease(result) }
-            return JSValueMakeString(ctx, result)
+            let written = verge_base64_decode_utf16(characters, count, units, scratch.assumingMemoryBound(to: UInt8.self))
+            guard written >= 0 else { return realm.js.makeNull() }
+            return realm.js.makeString(utf16: units, count: written)
+            }
         }
     }
 }

@@ -14,15 +14,7 @@ extension OpRegistry {
         let realm = self.realm
         // utf8Encode(string) -> Uint8Array. Lone surrogates become U+FFFD (USVString).
         add("utf8Encode", length: 1) { [unowned realm] frame in
-            let ctx = realm.js.context
-            var exception: JSValueRef?
-            guard let string = JSValueToStringCopy(ctx, frame[0], &exception) else {
-                try realm.js.check(exception)
-                return nil
-            }
-            defer { JSStringRelease(string) }
-            let length = JSStringGetLength(string)
-            let units = JSStringGetCharactersPtr(string)
+            try frame.withUTF16(0) { units, length in
             // Exactly as many bytes as the UTF-8 needs: no over-allocation to shrink later.
             let size = verge_utf8_length(units, length)
             guard let output = malloc(max(size, 1)) else {
@@ -31,22 +23,21 @@ extension OpRegistry {
             let written = verge_utf16_to_utf8(units, length, output.assumingMemoryBound(to: UInt8.self))
             assert(written == size, "verge_utf8_length disagrees with verge_utf16_to_utf8")
             return try realm.js.makeUint8Array(takingMalloced: output, count: written)
+            }
         }
         // utf8EncodeInto(string, Uint8Array) -> [read, written] per TextEncoder.encodeInto.
         add("utf8EncodeInto", length: 2) { [unowned realm] frame in
             let ctx = realm.js.context
             var exception: JSValueRef?
-            guard let string = JSValueToStringCopy(ctx, frame[0], &exception) else {
-                try realm.js.check(exception)
-                return nil
-            }
-            defer { JSStringRelease(string) }
+            let (read, written) = try frame.withUTF16(0) { units, length -> (Int, Int) in
             guard let destination = frame.bytes(1) else { throw JSError.typeError("encodeInto needs a Uint8Array") }
             var read = 0
             let written = verge_utf16_to_utf8_into(
-                JSStringGetCharactersPtr(string), JSStringGetLength(string),
+                units, length,
                 UnsafeMutablePointer(mutating: destination.baseAddress?.assumingMemoryBound(to: UInt8.self)),
                 destination.count, &read)
+            return (read, written)
+            }
             var values: [JSValueRef?] = [JSValueMakeNumber(ctx, Double(read)), JSValueMakeNumber(ctx, Double(written))]
             let array = JSObjectMakeArray(ctx, 2, &values, &exception)
             try realm.js.check(exception)
@@ -79,14 +70,7 @@ extension OpRegistry {
 
         // encodingForLabel(label) -> encoding id, or -1 ("get an encoding").
         add("encodingForLabel", length: 1) { [unowned realm] frame in
-            let ctx = realm.js.context
-            var exception: JSValueRef?
-            guard let label = JSValueToStringCopy(ctx, frame[0], &exception) else {
-                try realm.js.check(exception)
-                return nil
-            }
-            defer { JSStringRelease(label) }
-            let id = verge_encoding_for_label(JSStringGetCharactersPtr(label), JSStringGetLength(label))
+            let id = try frame.withUTF16(0) { units, length in verge_encoding_for_label(units, length) }
             return realm.js.makeNumber(Double(id))
         }
         // encodingName(id) -> the encoding's name ("UTF-8", "Shift_JIS", ...).

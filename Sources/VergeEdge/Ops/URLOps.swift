@@ -9,22 +9,12 @@ extension OpRegistry {
         let realm = self.realm
         // domainToASCII(domain) -> the ASCII domain, or null when the domain is invalid.
         add("domainToASCII", length: 1) { [unowned realm] frame in
-            let ctx = realm.js.context
-            var exception: JSValueRef?
-            guard let string = JSValueToStringCopy(ctx, frame[0], &exception) else {
-                try realm.js.check(exception)
-                return nil
-            }
-            defer { JSStringRelease(string) }
-            switch URLIDNA.domainToASCII(JSStringGetCharactersPtr(string), count: JSStringGetLength(string)) {
+            let result = try frame.withUTF16(0) { units, count in URLIDNA.domainToASCII(units, count: count) }
+            switch result {
             case .ascii(let units):
-                return units.withUnsafeBufferPointer { buffer in
-                    let result = JSStringCreateWithCharacters(buffer.baseAddress, buffer.count)
-                    defer { JSStringRelease(result) }
-                    return JSValueMakeString(ctx, result)
-                }
+                return units.withUnsafeBufferPointer { realm.js.makeString(utf16: $0.baseAddress, count: $0.count) }
             case .invalid:
-                return JSValueMakeNull(ctx)
+                return realm.js.makeNull()
             case .unavailable(let reason):
                 throw JSError.typeError("IDNA processing is unavailable (\(reason)); check that ICU (libicu) is installed")
             }
