@@ -54,6 +54,12 @@ public struct ServeOptions: ParsableArguments {
     @Flag(help: "Do not print a log line per request.")
     public var quiet = false
 
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN).")
+    public var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.")
+    public var tlsKey: String?
+
     public init() {}
 
     public func validate() throws {
@@ -63,6 +69,9 @@ public struct ServeOptions: ParsableArguments {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if cpuLimitMs <= 0 { throw ValidationError("--cpu-limit-ms must be positive") }
         if heapLimitMb <= 0 { throw ValidationError("--heap-limit-mb must be positive") }
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
     }
 
     func configuration(development: Bool) throws -> ServerConfiguration {
@@ -82,6 +91,9 @@ public struct ServeOptions: ParsableArguments {
         configuration.edgeLimits.heapBytes = heapLimitMb << 20
         configuration.logRequests = !quiet
         configuration.development = development
+        if let tlsCertificate, let tlsKey {
+            configuration.tls = .init(certificateChainPath: tlsCertificate, privateKeyPath: tlsKey)
+        }
         return configuration
     }
 }
@@ -233,7 +245,7 @@ public enum VergeServe {
             printError("verge: cannot listen on \(configuration.host):\(configuration.port): \(error)")
             throw ExitCode(1)
         }
-        print("Verge listening on http://\(configuration.host):\(port) (\(configuration.threads) event loop\(configuration.threads == 1 ? "" : "s"), edge isolation \(configuration.isolation.rawValue))")
+        print("Verge listening on \(configuration.tls == nil ? "http" : "https")://\(configuration.host):\(port) (\(configuration.threads) event loop\(configuration.threads == 1 ? "" : "s"), edge isolation \(configuration.isolation.rawValue))")
         flushStandardOutput()
         var watcher: DevWatcher?
         if let builder {

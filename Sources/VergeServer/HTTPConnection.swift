@@ -175,7 +175,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     func absoluteURL(_ head: HTTPRequestHead) -> String {
         if head.uri.hasPrefix("http://") || head.uri.hasPrefix("https://") { return head.uri }
         let authority = head.headers.first(name: "host") ?? "\(server.configuration.host):\(server.configuration.port)"
-        return "http://" + authority + head.uri
+        return (server.configuration.tls == nil ? "http://" : "https://") + authority + head.uri
     }
 
     private func headerBlock(_ headers: HTTPHeaders) -> String {

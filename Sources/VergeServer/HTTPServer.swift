@@ -2,7 +2,19 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOExtras
 import NIOHTTP1
+import NIOHTTP2
 import NIOPosix
+import NIOSSL
+
+/// The certificate or key of `--tls-cert`/`--tls-key` could not be used.
+public struct TLSSetupError: Error, CustomStringConvertible {
+    public var files: ServerConfiguration.TLSFiles
+    public var underlying: any Error
+    public var description: String {
+        "cannot use the TLS certificate \(files.certificateChainPath) and key \(files.privateKeyPath): \(underlying) "
+            + "(both must be PEM files; the key must match the first certificate)"
+    }
+}
 
 /// What every connection of a server shares.
 final class ServerContext: Sendable {
@@ -61,6 +73,17 @@ public final class HTTPServer: Sendable {
         guard let quiesce = quiesceBox.withLockedValue({ $0 }) else {
             throw ChannelError.ioOnClosedChannel
         }
+        let tlsContext = try configuration.tls.map { files -> NIOSSLContext in
+            do {
+                var tls = TLSConfiguration.makeServerConfiguration(
+                    certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificateChainPath).map { .certificate($0) },
+                    privateKey: .file(files.privateKeyPath))
+                tls.applicationProtocols = ["h2", "http/1.1"]
+                return try NIOSSLContext(configuration: tls)
+            } catch {
+                throw TLSSetupError(files: files, underlying: error)
+            }
+        }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -73,10 +96,29 @@ public final class HTTPServer: Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    // HTTP/1.1, or HTTP/2 over cleartext with prior knowledge (h2c).
-                    try channel.pipeline.syncOperations.addHandler(ProtocolSniffer(server: context))
+                guard let tlsContext else {
+                    return channel.eventLoop.makeCompletedFuture {
+                        // HTTP/1.1, or HTTP/2 over cleartext with prior knowledge (h2c).
+                        try channel.pipeline.syncOperations.addHandler(ProtocolSniffer(server: context))
+                    }
                 }
+                // HTTPS: HTTP/2 or HTTP/1.1 by ALPN.
+                do {
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+                return channel.configureHTTP2SecureUpgrade(
+                    h2ChannelConfigurator: { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try ProtocolSniffer.configure(channel.pipeline.syncOperations, server: context, http2: true)
+                        }
+                    },
+                    http1ChannelConfigurator: { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try ProtocolSniffer.configure(channel.pipeline.syncOperations, server: context, http2: false)
+                        }
+                    })
             }
         let bound = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
         channel.withLockedValue { $0 = bound }

@@ -49,8 +49,11 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func configure(context: ChannelHandlerContext, http2: Bool) throws {
-        let operations = context.pipeline.syncOperations
-        let server = self.server
+        try ProtocolSniffer.configure(context.pipeline.syncOperations, server: server, http2: http2)
+    }
+
+    /// Adds the handlers of one protocol at the end of a pipeline.
+    static func configure(_ operations: ChannelPipeline.SynchronousOperations, server: ServerContext, http2: Bool) throws {
         if http2 {
             _ = try operations.configureHTTP2Pipeline(
                 mode: .server, connectionConfiguration: .init(), streamConfiguration: .init(),

@@ -32,6 +32,19 @@ public struct ServerConfiguration: Sendable {
     public var logRequests = true
     /// Development mode: build errors and handler errors are shown in the 500 page.
     public var development = false
+    /// HTTPS: PEM certificate chain and private key files. With TLS, ALPN offers HTTP/2
+    /// ("h2") and HTTP/1.1; without it, the port speaks HTTP/1.1 and h2c (prior knowledge).
+    public var tls: TLSFiles?
+
+    public struct TLSFiles: Sendable {
+        public var certificateChainPath: String
+        public var privateKeyPath: String
+
+        public init(certificateChainPath: String, privateKeyPath: String) {
+            self.certificateChainPath = certificateChainPath
+            self.privateKeyPath = privateKeyPath
+        }
+    }
 
     public init() {}
 }
