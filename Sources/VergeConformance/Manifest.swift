@@ -12,7 +12,8 @@ import Foundation
 /// ] }
 /// ```
 /// `tests` entries are paths from the suite root; one ending in "/" stands for every test
-/// file of that folder.
+/// file of that folder. `pendingFiles` lists test files that entries name but that are still
+/// on branches not merged yet: while missing they are a warning instead of an error.
 public struct Manifest: Sendable, Codable {
     public enum Status: String, Sendable, Codable {
         case supported
@@ -39,8 +40,13 @@ public struct Manifest: Sendable, Codable {
     }
 
     public var apis: [Entry]
+    /// Test files named by entries that are not in this tree yet (other branches).
+    public var pendingFiles: [String]?
 
-    public init(apis: [Entry]) { self.apis = apis }
+    public init(apis: [Entry], pendingFiles: [String]? = nil) {
+        self.apis = apis
+        self.pendingFiles = pendingFiles
+    }
 
     /// The interfaces and globals of the WinterTC (Ecma TC55) Minimum Common Web API, 2025,
     /// and `process.env` (docs/architecture.md): every one must have an entry.
@@ -115,13 +121,15 @@ public struct Manifest: Sendable, Codable {
 
     /// Checks the manifest against the suite: every promised name has an entry, names are
     /// unique, partial and not-supported entries say why, every listed test file exists and
-    /// every test folder is referenced. A listed file in a folder that does not exist at all
-    /// is a warning (that API's tests are not in this tree yet), not an error.
+    /// every test folder is referenced. A listed file that is in `pendingFiles` may be
+    /// missing (a warning): its branch is not merged yet.
     public func validate(against index: TestIndex) -> [Problem] {
         var problems: [Problem] = []
         func error(_ message: String) { problems.append(Problem(severity: .error, message: message)) }
         func warning(_ message: String) { problems.append(Problem(severity: .warning, message: message)) }
 
+        let pending = Set(pendingFiles ?? [])
+        var missingPending = Set<String>()
         var seen = Set<String>()
         for entry in apis {
             if !seen.insert(entry.name).inserted { error("manifest: \"\(entry.name)\" is listed twice") }
@@ -132,23 +140,27 @@ public struct Manifest: Sendable, Codable {
                 error("manifest: \"\(entry.name)\" is \(entry.status.rawValue) but lists no test files")
             }
             for test in entry.tests {
-                let folder = String(test.split(separator: "/").first ?? "")
                 if test.hasSuffix("/") {
-                    if !index.folders.contains(String(test.dropLast())) && !index.files.contains(where: { $0.hasPrefix(test) }) {
-                        if index.folders.contains(folder) {
-                            error("manifest: \"\(entry.name)\" lists \(test), which holds no test files")
-                        } else {
-                            warning("manifest: \"\(entry.name)\" lists \(test): that folder is not in this tree yet")
-                        }
+                    if !index.files.contains(where: { $0.hasPrefix(test) }) {
+                        error("manifest: \"\(entry.name)\" lists \(test), which holds no test files")
                     }
                 } else if !index.files.contains(test) {
-                    if index.folders.contains(folder) {
-                        error("manifest: \"\(entry.name)\" lists \(test), which does not exist")
+                    if pending.contains(test) {
+                        missingPending.insert(test)
                     } else {
-                        warning("manifest: \"\(entry.name)\" lists \(test): the \(folder)/ folder is not in this tree yet")
+                        error("manifest: \"\(entry.name)\" lists \(test), which does not exist")
                     }
                 }
             }
+        }
+        if !missingPending.isEmpty {
+            let folders = Set(missingPending.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+            warning("manifest: \(missingPending.count) pending test file\(missingPending.count == 1 ? " is" : "s are") not in this tree yet " +
+                    "(in \(folders.map { $0 + "/" }.joined(separator: ", "))): their branches are not merged")
+        }
+        let arrived = (pendingFiles ?? []).filter { index.files.contains($0) }
+        if !arrived.isEmpty {
+            warning("manifest: \(arrived.count) file\(arrived.count == 1 ? "" : "s") of pendingFiles now exist\(arrived.count == 1 ? "s" : ""); remove \(arrived.count == 1 ? "it" : "them") from pendingFiles: \(arrived.sorted().joined(separator: ", "))")
         }
         for name in Manifest.promised where !seen.contains(name) {
             error("manifest: \"\(name)\" (WinterTC Minimum Common API) has no entry")

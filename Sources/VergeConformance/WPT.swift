@@ -203,6 +203,8 @@ public enum WPT {
           const text = (value) => (value === null || value === undefined ? null : String(value));
           const known = [];
           let reported = false;
+          // Why the runner forced completion (the harness's own timeout() gives no message).
+          let forcedReason = null;
           function emit(tests, status, message, stack) {
             if (reported) return;
             reported = true;
@@ -222,7 +224,8 @@ public enum WPT {
             throw new Error("resources/testharness.js did not define add_completion_callback: is this a web-platform-tests checkout?");
           }
           global.add_completion_callback((tests, status) => {
-            emit(tests, harnessNames[status.status] || "ERROR", status.message, status.stack);
+            const message = status.message === null || status.message === undefined ? forcedReason : status.message;
+            emit(tests, harnessNames[status.status] || "ERROR", message, status.stack);
           });
           if (typeof global.add_test_state_callback === "function") {
             global.add_test_state_callback((t) => {
@@ -238,6 +241,7 @@ public enum WPT {
               },
               forceComplete(reason) {
                 if (reported) return;
+                forcedReason = reason;
                 try {
                   if (typeof timeout === "function") timeout();
                 } catch (e) {

@@ -22,25 +22,29 @@ struct ManifestTests {
     }
 
     @Test func problemsAreFound() {
-        let index = TestIndex(files: ["a/a.any.js", "a/b.any.js", "b/c.any.js", "unreferenced/x.any.js"])
-        let manifest = complete([
+        let index = TestIndex(files: ["a/a.any.js", "a/b.any.js", "b/c.any.js", "unreferenced/x.any.js", "arrived/y.any.js"])
+        var manifest = complete([
             entry("Dup", tests: ["a/a.any.js"]),
             entry("Dup", tests: ["a/a.any.js"]),
             entry("Partial", .partial, tests: ["b/c.any.js"]),
             entry("Empty", tests: []),
             entry("Missing file", tests: ["a/missing.any.js"]),
             entry("Folder", tests: ["b/"]),
-            entry("Absent folder", tests: ["later/x.any.js"]),
+            entry("Empty folder", tests: ["zzz/"]),
+            entry("Pending", tests: ["later/x.any.js", "later/y.any.js", "arrived/y.any.js"]),
         ])
+        manifest.pendingFiles = ["later/x.any.js", "later/y.any.js", "arrived/y.any.js"]
         let problems = manifest.validate(against: index).map(\.description)
         #expect(problems.contains("error: manifest: \"Dup\" is listed twice"))
         #expect(problems.contains("error: manifest: \"Partial\" is partial and needs a \"reason\""))
         #expect(problems.contains("error: manifest: \"Empty\" is supported but lists no test files"))
         #expect(problems.contains("error: manifest: \"Missing file\" lists a/missing.any.js, which does not exist"))
-        #expect(problems.contains("warning: manifest: \"Absent folder\" lists later/x.any.js: the later/ folder is not in this tree yet"))
+        #expect(problems.contains("error: manifest: \"Empty folder\" lists zzz/, which holds no test files"))
+        #expect(problems.contains("warning: manifest: 2 pending test files are not in this tree yet (in later/): their branches are not merged"))
+        #expect(problems.contains("warning: manifest: 1 file of pendingFiles now exists; remove it from pendingFiles: arrived/y.any.js"))
         #expect(problems.contains("error: manifest: the test folder unreferenced/ is not referenced by any entry; list its files under the APIs they cover"))
         #expect(!problems.contains { $0.contains("\"Folder\"") })
-        #expect(problems.count == 6)
+        #expect(problems.count == 8, "\(problems)")
     }
 
     @Test func aMissingPromisedAPIIsAnError() {

@@ -97,6 +97,7 @@ struct WPTTests {
 
         let hangs = try #require(results.file("mini/hangs.any.js"))
         #expect(hangs.harnessStatus == "TIMEOUT")
+        #expect(hangs.harnessMessage == "the sandbox went idle before the harness completed")
         #expect(hangs.subtest("finishes")?.status == "PASS")
         #expect(hangs.subtest("never finishes")?.status == "TIMEOUT")
 
