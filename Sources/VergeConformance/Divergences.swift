@@ -104,11 +104,18 @@ public enum Divergences {
         return out
     }
 
-    /// Drops a leading "# Title" line.
+    /// Drops a leading "# Title" line and an HTML comment right after it (notes for editors).
     static func dropTitle(_ text: String) -> String {
         var lines = text.components(separatedBy: "\n")
-        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+        func dropBlank() {
+            while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+        }
+        dropBlank()
         if let first = lines.first, first.hasPrefix("# ") { lines.removeFirst() }
+        dropBlank()
+        if let first = lines.first, first.hasPrefix("<!--"), let end = lines.firstIndex(where: { $0.contains("-->") }) {
+            lines.removeFirst(end + 1)
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -18,7 +18,7 @@ struct DivergencesTests {
                 Manifest.Entry(name: "URL", kind: "interface", status: .supported, tests: ["url/"]),
                 Manifest.Entry(name: "WebAssembly", kind: "namespace", status: .partial, reason: "no | bytes", tests: ["s/w.any.js"]),
             ]),
-            notes: "# Cross-cutting\n\n## The global\n\n- a note\n\n```\n# not a heading\n```\n",
+            notes: "# Cross-cutting\n\n<!-- for editors\n     only -->\n\n## The global\n\n- a note\n\n```\n# not a heading\n```\n",
             folderNotes: ["url": "# URL: divergences\n\n- **one** thing\n\n## Sub\n"],
             expectations: expectations)
         let text = Divergences.render(sources)
@@ -27,6 +27,7 @@ struct DivergencesTests {
         #expect(!text.contains("| `URL` |"))
         #expect(text.contains("## Across the runtime\n\n### The global\n\n- a note"))
         #expect(text.contains("```\n# not a heading\n```"), "fenced code keeps its lines")
+        #expect(!text.contains("for editors"), "the notes' editor comment is dropped")
         #expect(text.contains("### url\n\nFrom `conformance/url/DIVERGENCES.md`.\n\n- **one** thing\n\n#### Sub"))
         #expect(text.contains("### `api/x.any.js`\n\n- the file's harness status: the file errors\n- `one`: because | pipes\n"))
         #expect(text.contains("(Not listed: 1 deliberate failures in conformance/harness/"))
