@@ -70,8 +70,9 @@ public struct ConformanceRunner: Sendable {
     /// Evaluated before each file's META scripts (our testharness.js; for --wpt, the
     /// adapter around the checkout's own testharness.js).
     public var harness: [SandboxScript]
-    /// For a file with `// META: title=`, scripts to run before `harness` (WPT's META_TITLE).
-    public var titlePrelude: (@Sendable (String) -> SandboxScript)?
+    /// Scripts to run before `harness` for a file, given its `location` (WPT's META_TITLE,
+    /// a stand-in `location` when the runtime has none).
+    public var filePrelude: (@Sendable (TestFile, String?) -> [SandboxScript])?
     public var expectations: Expectations
     public var jobs: Int
     public var timeout: TimeAmount = .seconds(10)
@@ -100,13 +101,12 @@ public struct ConformanceRunner: Sendable {
             throw WPT.DiscoveryError(message: "no resources/testharness.js in \(root.path): pass the root of a web-platform-tests checkout")
         }
         var runner = ConformanceRunner(suiteRoot: root, harness: [
-            SandboxScript(source: WPT.preludeSource(title: nil), sourceURL: "verge:wpt-adapter-prelude.js"),
+            SandboxScript(source: WPT.preludeSource, sourceURL: "verge:wpt-adapter-prelude.js"),
             SandboxScript(source: source, sourceURL: harnessURL.path),
             SandboxScript(source: WPT.postludeSource, sourceURL: "verge:wpt-adapter-postlude.js"),
         ], expectations: expectations, jobs: jobs)
-        runner.titlePrelude = { title in
-            SandboxScript(source: "Object.defineProperty(globalThis, \"META_TITLE\", { value: \(jsonString(title)), writable: true, configurable: true });",
-                          sourceURL: "verge:wpt-meta-title.js")
+        runner.filePrelude = { file, location in
+            [SandboxScript(source: WPT.filePreludeSource(title: file.title, location: location), sourceURL: "verge:wpt-file-prelude.js")]
         }
         return runner
     }
@@ -181,11 +181,12 @@ public struct ConformanceRunner: Sendable {
                 }
             }
         }
-        var prelude: [(source: String, sourceURL: String)] = []
-        if let title = file.title, let titlePrelude {
-            let script = titlePrelude(title)
-            prelude.append((script.source, script.sourceURL))
+        var location: String?
+        if let locationBase {
+            location = locationBase + "/" + file.path + (file.variant ?? "")
         }
+        var prelude: [(source: String, sourceURL: String)] = []
+        for script in filePrelude?(file, location) ?? [] { prelude.append((script.source, script.sourceURL)) }
         for script in harness { prelude.append((script.source, script.sourceURL)) }
         for script in file.scripts {
             guard let text = try? String(contentsOf: script, encoding: .utf8) else {
@@ -205,10 +206,6 @@ public struct ConformanceRunner: Sendable {
             // harness and the file keeps the larger startup budget.
             limits.cpuTimePerInvocation = .milliseconds(cpuLimit)
             limits.watchdogInterval = .milliseconds(max(1, min(20, cpuLimit / 5)))
-        }
-        var location: String?
-        if let locationBase {
-            location = locationBase + "/" + file.path + (file.variant ?? "")
         }
         let outcome = try? await ScriptRunner.run(
             on: loop, source: source, sourceURL: file.url.path, limits: limits, env: env, location: location,

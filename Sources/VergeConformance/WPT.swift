@@ -151,10 +151,35 @@ public enum WPT {
 
     // MARK: The adapter around the checkout's testharness.js
 
+    /// Runs first, per file: `META_TITLE` (`// META: title=`), and a stand-in `location` (a
+    /// worker's, read-only) when the runtime has no `location` global, so that tests reading
+    /// `location.search` (variants) or resolving relative URLs work.
+    public static func filePreludeSource(title: String?, location: String?) -> String {
+        var source = "(function (global) {\n  \"use strict\";\n"
+        if let title {
+            source += "  Object.defineProperty(global, \"META_TITLE\", { value: \(jsonString(title)), writable: true, configurable: true });\n"
+        }
+        if let location {
+            source += """
+                  if (!("location" in global) && typeof global.URL === "function") {
+                    const url = new global.URL(\(jsonString(location)));
+                    const location = {};
+                    for (const name of ["href", "origin", "protocol", "host", "hostname", "port", "pathname", "search", "hash"]) {
+                      const value = url[name];
+                      Object.defineProperty(location, name, { get: () => value, enumerable: true, configurable: true });
+                    }
+                    Object.defineProperty(location, "toString", { value: () => url.href, writable: true, configurable: true });
+                    Object.defineProperty(global, "location", { value: location, writable: true, configurable: true });
+                  }
+
+                """
+        }
+        return source + "})(globalThis);\n"
+    }
+
     /// Runs before testharness.js: what WPT's `.any.worker.js` wrapper and a dedicated
     /// worker's global provide, as far as testharness.js looks at them.
-    public static func preludeSource(title: String?) -> String {
-        var source = """
+    public static let preludeSource = """
             (function (global) {
               "use strict";
               const define = (name, value) => Object.defineProperty(global, name, {
@@ -180,14 +205,8 @@ public enum WPT {
               // DedicatedWorkerTestEnvironment posts its results to `self`; the runner reads
               // them through add_completion_callback instead.
               define("postMessage", function postMessage(message) {});
-
-            """
-        if let title {
-            source += "  define(\"META_TITLE\", \(jsonString(title)));\n"
-        }
-        source += "})(globalThis);\n"
-        return source
-    }
+            })(globalThis);
+        """
 
     /// Runs after testharness.js: reports the results the way our harness does and gives
     /// the runner its two hooks (sync done = the wrapper's trailing `done()`; force complete

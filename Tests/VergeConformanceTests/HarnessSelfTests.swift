@@ -26,6 +26,11 @@ struct HarnessSelfTests {
         #expect(harness("status/promise-setup-rejects.any.js") == ("ERROR", "Error: setup rejected"))
         #expect(harness("status/timeout.any.js") == ("TIMEOUT", "3 unfinished tests (the sandbox went idle before the harness completed)"))
 
+        let explicit = try #require(results.file("harness/status/explicit-timeout.any.js"))
+        #expect(explicit.harnessStatus == "TIMEOUT")
+        #expect(explicit.harnessMessage == nil, "timeout() itself gives no message")
+        #expect(explicit.subtests.map(\.status) == ["PASS", "TIMEOUT"])
+
         let timeout = try #require(results.file("harness/status/timeout.any.js"))
         #expect(timeout.subtests.map(\.status) == ["PASS", "TIMEOUT", "TIMEOUT", "NOTRUN"])
         #expect(timeout.subtest("an async test that never calls done()")?.message == "Test timed out")
