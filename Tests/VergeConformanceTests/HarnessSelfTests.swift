@@ -73,7 +73,7 @@ struct HarnessSelfTests {
         runner.timeout = .seconds(1)
         let started = Date()
         let results = await runner.run(try ConformanceRunner.discover(root: root, filter: nil)) { _, _, _ in }
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(started) < 30, "ended by the 1 s timeout, not by the minute-long wait")
         let result = try #require(results.first)
         #expect(result.harnessStatus == "TIMEOUT")
         #expect(result.harnessMessage == "2 unfinished tests (the file ran past its 1 s timeout)")
