@@ -4,7 +4,7 @@
 SWIFT ?= swift
 VERGE := .build/debug/verge
 
-.PHONY: setup build test conformance serve bench
+.PHONY: setup build test conformance divergences conformance-table serve bench
 
 setup:
 	@scripts/setup
@@ -21,6 +21,17 @@ test: setup
 conformance: setup
 	$(SWIFT) build --product verge
 	$(VERGE) conformance
+
+# docs/divergences.md, generated from the manifest, the DIVERGENCES.md files, the
+# expectations and docs/divergences-notes.md.
+divergences: setup
+	$(SWIFT) build --product verge
+	VERGE=$(VERGE) scripts/divergences
+
+# The README's conformance table (between its conformance-table markers), from a full run.
+conformance-table: setup
+	$(SWIFT) build --product verge
+	VERGE=$(VERGE) scripts/conformance-table
 
 # The main job: build and serve examples/mixed (edge routes in JS/TS + Swift routes) on port 3000.
 serve: setup

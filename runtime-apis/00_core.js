@@ -25,6 +25,10 @@ const {
 
 const modules = new SafeMap();
 const loading = new SafeSet();
+// Every module's exports, in load order, until 98_platform_functions.js is installed; then
+// that module marks each new module's functions as it loads.
+const loadedExports = [];
+let platformFunctions;
 
 /** Loads a runtime-apis module once per realm and returns its exports. */
 function require(name) {
@@ -38,6 +42,8 @@ function require(name) {
     const factory = ops.loadModule(name);
     const exports = factory(core) ?? ObjectFreeze({ __proto__: null });
     MapPrototypeSet(modules, name, exports);
+    if (platformFunctions !== undefined) platformFunctions.markExports(exports);
+    else loadedExports[loadedExports.length] = exports;
     return exports;
   } finally {
     SetPrototypeDelete(loading, name);
@@ -70,5 +76,12 @@ const hooks = {
 };
 
 require("global_scope").install(config.eager === true);
+
+// Web API functions print as native code in Function.prototype.toString (WebIDL's built-in
+// function objects): see 98_platform_functions.js.
+const platform = require("platform_functions");
+platform.install(loadedExports);
+platformFunctions = platform;
+loadedExports.length = 0;
 
 return ObjectFreeze(hooks);

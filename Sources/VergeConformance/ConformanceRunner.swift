@@ -16,6 +16,8 @@ public enum Verdict: String, Codable, Sendable {
     case unexpectedPass = "unexpected-pass"
     /// An optional feature the test checks for is not implemented (assert_implements_optional).
     case optional
+    /// The file was not run (a `--wpt` skip rule); the reason is the harness message.
+    case skipped
 }
 
 public struct SubtestResult: Codable, Sendable {
@@ -30,7 +32,8 @@ public struct SubtestResult: Codable, Sendable {
 public struct FileResult: Codable, Sendable {
     public var file: String
     public var api: String
-    /// OK, ERROR, TIMEOUT (harness status), or CRASH when the harness never reported.
+    /// OK, ERROR, TIMEOUT, PRECONDITION_FAILED (harness status), CRASH when the harness
+    /// never reported, or SKIP when the file was not run.
     public var harnessStatus: String
     public var harnessMessage: String?
     public var harnessVerdict: Verdict
@@ -45,11 +48,31 @@ public struct FileResult: Codable, Sendable {
     }
 }
 
+/// A script evaluated in a test sandbox: its source and the URL stacks show for it.
+public struct SandboxScript: Sendable {
+    public var source: String
+    public var sourceURL: String
+
+    public init(source: String, sourceURL: String) {
+        self.source = source
+        self.sourceURL = sourceURL
+    }
+}
+
 /// Runs testharness.js files, each in a fresh edge sandbox, in parallel.
+///
+/// Each file runs as: the harness scripts, its META scripts, the file, then the runner's
+/// "sync done" signal (`__vergeHarness.syncDone()`). When the sandbox goes idle, or the file
+/// runs past its timeout, `__vergeHarness.forceComplete(reason)` makes the harness report
+/// what it has: started tests TIMEOUT, the others NOTRUN.
 public struct ConformanceRunner: Sendable {
     public var suiteRoot: URL
-    public var harnessSource: String
-    public var harnessURL: String
+    /// Evaluated before each file's META scripts (our testharness.js; for --wpt, the
+    /// adapter around the checkout's own testharness.js).
+    public var harness: [SandboxScript]
+    /// Scripts to run before `harness` for a file, given its `location` (WPT's META_TITLE,
+    /// a stand-in `location` when the runtime has none).
+    public var filePrelude: (@Sendable (TestFile, String?) -> [SandboxScript])?
     public var expectations: Expectations
     public var jobs: Int
     public var timeout: TimeAmount = .seconds(10)
@@ -59,12 +82,33 @@ public struct ConformanceRunner: Sendable {
     /// The `location` of test sandboxes (base URL); the file path is appended.
     public var locationBase: String?
 
-    public init(suiteRoot: URL, harnessSource: String, harnessURL: String, expectations: Expectations, jobs: Int) {
+    public init(suiteRoot: URL, harness: [SandboxScript], expectations: Expectations, jobs: Int) {
         self.suiteRoot = suiteRoot
-        self.harnessSource = harnessSource
-        self.harnessURL = harnessURL
+        self.harness = harness
         self.expectations = expectations
         self.jobs = max(1, jobs)
+    }
+
+    public init(suiteRoot: URL, harnessSource: String, harnessURL: String, expectations: Expectations, jobs: Int) {
+        self.init(suiteRoot: suiteRoot, harness: [SandboxScript(source: harnessSource, sourceURL: harnessURL)],
+                  expectations: expectations, jobs: jobs)
+    }
+
+    /// A runner for a web-platform-tests checkout: its own testharness.js inside the adapter.
+    public static func wpt(root: URL, expectations: Expectations, jobs: Int) throws -> ConformanceRunner {
+        let harnessURL = root.appendingPathComponent("resources/testharness.js")
+        guard let source = try? String(contentsOf: harnessURL, encoding: .utf8) else {
+            throw WPT.DiscoveryError(message: "no resources/testharness.js in \(root.path): pass the root of a web-platform-tests checkout")
+        }
+        var runner = ConformanceRunner(suiteRoot: root, harness: [
+            SandboxScript(source: WPT.preludeSource, sourceURL: "verge:wpt-adapter-prelude.js"),
+            SandboxScript(source: source, sourceURL: harnessURL.path),
+            SandboxScript(source: WPT.postludeSource, sourceURL: "verge:wpt-adapter-postlude.js"),
+        ], expectations: expectations, jobs: jobs)
+        runner.filePrelude = { file, location in
+            [SandboxScript(source: WPT.filePreludeSource(title: file.title, location: location), sourceURL: "verge:wpt-file-prelude.js")]
+        }
+        return runner
     }
 
     /// Every `*.any.js` file under the suite root whose path contains `filter`, sorted.
@@ -120,9 +164,13 @@ public struct ConformanceRunner: Sendable {
         }
     }
 
-    /// Runs one file in a fresh isolate on `loop`.
+    /// Runs one file in a fresh isolate on `loop` (or reports it skipped).
     public func runFile(_ file: TestFile, on loop: any EventLoop) async -> FileResult {
         let started = Date()
+        if let reason = file.skipReason {
+            return FileResult(file: file.displayName, api: file.api, harnessStatus: "SKIP", harnessMessage: reason,
+                              harnessVerdict: .skipped, subtests: [], durationMilliseconds: 0, output: [])
+        }
         let collected = NIOLockedValueBox<(report: String?, output: [String])>((nil, []))
         let console = ConsoleSink { _, text in
             collected.withLockedValue { state in
@@ -133,7 +181,13 @@ public struct ConformanceRunner: Sendable {
                 }
             }
         }
-        var prelude: [(source: String, sourceURL: String)] = [(harnessSource, harnessURL)]
+        var location: String?
+        if let locationBase {
+            location = locationBase + "/" + file.path + (file.variant ?? "")
+        }
+        var prelude: [(source: String, sourceURL: String)] = []
+        for script in filePrelude?(file, location) ?? [] { prelude.append((script.source, script.sourceURL)) }
+        for script in harness { prelude.append((script.source, script.sourceURL)) }
         for script in file.scripts {
             guard let text = try? String(contentsOf: script, encoding: .utf8) else {
                 return crash(file, "cannot read META script \(script.path)", started: started, output: [])
@@ -147,9 +201,11 @@ public struct ConformanceRunner: Sendable {
         var limits = IsolateLimits(cpuTimePerInvocation: .nanoseconds(fileTimeout.nanoseconds),
                                    startupCPUTime: .nanoseconds(fileTimeout.nanoseconds), heapBytes: 1 << 30)
         limits.watchdogInterval = .milliseconds(20)
-        var location: String?
-        if let locationBase {
-            location = locationBase + "/" + file.path + (file.variant ?? "")
+        if let cpuLimit = file.cpuLimitMilliseconds {
+            // Each task (timer callback, host completion) gets this budget; loading the
+            // harness and the file keeps the larger startup budget.
+            limits.cpuTimePerInvocation = .milliseconds(cpuLimit)
+            limits.watchdogInterval = .milliseconds(max(1, min(20, cpuLimit / 5)))
         }
         let outcome = try? await ScriptRunner.run(
             on: loop, source: source, sourceURL: file.url.path, limits: limits, env: env, location: location,
@@ -157,7 +213,7 @@ public struct ConformanceRunner: Sendable {
             postlude: [("__vergeHarness.syncDone();", "verge:conformance-postlude")],
             finalize: { realm, timedOut in
                 let reason = timedOut ? "the file ran past its \(fileTimeout.nanoseconds / 1_000_000_000) s timeout"
-                    : "the sandbox went idle with tests unfinished"
+                    : "the sandbox went idle before the harness completed"
                 _ = try? realm.run {
                     try realm.js.evaluate("__vergeHarness.forceComplete(\(jsonString(reason)))",
                                           sourceURL: "verge:conformance-finalize")
@@ -198,7 +254,10 @@ public struct ConformanceRunner: Sendable {
         let harnessStatus = json["status"] as? String ?? "ERROR"
         let harnessMessage = json["message"] as? String
         var harnessVerdict = Verdict.pass
-        if harnessStatus != "OK" {
+        if harnessStatus == "PRECONDITION_FAILED" {
+            // setup() found an optional feature missing: like an optional subtest.
+            harnessVerdict = .optional
+        } else if harnessStatus != "OK" {
             harnessVerdict = expectations.reason(file: key, subtest: "harness") != nil ? .expectedFail : .fail
         } else if expectations.reasons[key]?["harness"] != nil {
             harnessVerdict = .unexpectedPass

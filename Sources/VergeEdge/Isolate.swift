@@ -132,10 +132,14 @@ public final class Isolate {
         let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
         if let budget = invocation.cpuBudget, used > budget.nanoseconds {
             invocation.breach = .cpuTimeLimitExceeded(limit: budget, realm: invocation.realmName)
+            // Recorded as a termination request, so that `enter` also ends a task whose
+            // termination hit a microtask after the call returned, and absorbs it.
+            vm.requestTermination()
             return true
         }
         if let breach = checkHeap(force: false, realmName: invocation.realmName) {
             invocation.breach = breach
+            vm.requestTermination()
             return true
         }
         return false

@@ -15,10 +15,12 @@ test(() => {
   assert_equals(new Blob([], undefined).size, 0);
 }, "An empty Blob");
 
-for (const value of [null, true, 0, 1.5, "string", new Date(), /re/, {}, { 0: "a", length: 1 }]) {
+// Labels, not String(value): subtest names must be unique and the same on every run.
+for (const [label, value] of [["null", null], ["true", true], ["0", 0], ["1.5", 1.5], ['"string"', "string"],
+  ["a Date", new Date()], ["/re/", /re/], ["{}", {}], ['{ 0: "a", length: 1 }', { 0: "a", length: 1 }]]) {
   test(() => {
     assert_throws_js(TypeError, () => new Blob(value));
-  }, `blobParts ${Object.prototype.toString.call(value)} ${String(value)} is not a sequence`);
+  }, `blobParts ${label} is not a sequence`);
 }
 
 promise_test(async () => {

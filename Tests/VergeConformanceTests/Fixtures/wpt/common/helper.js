@@ -1,0 +1,2 @@
+// A META script rooted at the checkout ("/common/helper.js").
+self.rootedHelperLoaded = true;

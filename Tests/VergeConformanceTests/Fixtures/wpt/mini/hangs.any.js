@@ -1,0 +1,2 @@
+test(() => {}, "finishes");
+async_test(() => {}, "never finishes");

@@ -1,0 +1,2 @@
+// META: script=/common/get-host-info.sub.js
+test(() => {}, "needs other hosts");

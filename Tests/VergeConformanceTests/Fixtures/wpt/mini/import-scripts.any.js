@@ -1,0 +1,2 @@
+importScripts("resources/local.js");
+test(() => {}, "uses importScripts");

@@ -1,0 +1,2 @@
+// META: script=/common/missing.js
+test(() => {}, "its META script is missing");

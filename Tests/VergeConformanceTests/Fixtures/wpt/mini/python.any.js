@@ -1,0 +1,1 @@
+promise_test(() => fetch("resources/echo.py?x=1"), "needs the python server");

@@ -1,0 +1,2 @@
+// A META script relative to the test ("resources/local.js").
+self.localHelperLoaded = true;

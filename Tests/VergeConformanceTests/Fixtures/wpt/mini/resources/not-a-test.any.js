@@ -1,0 +1,1 @@
+test(() => {}, "helper folders are not tests");

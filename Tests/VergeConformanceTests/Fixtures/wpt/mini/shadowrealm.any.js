@@ -1,0 +1,2 @@
+// META: global=window,shadowrealm
+test(() => {}, "runs: shadowrealm counts as worker-like");

@@ -1,0 +1,1 @@
+test(() => { new Worker("x.js"); }, "creates a worker");

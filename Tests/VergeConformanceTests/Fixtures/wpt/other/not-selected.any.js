@@ -1,0 +1,1 @@
+test(() => {}, "in a directory the run does not select");

@@ -1,0 +1,128 @@
+// Function.prototype.toString of Web API functions.
+//
+// WebIDL creates operations, attribute getters and setters, and interface objects as
+// built-in function objects, and ECMAScript's Function.prototype.toString prints a built-in
+// function object as NativeFunction syntax: `function name() { [native code] }`. The Web APIs
+// here are written in JavaScript, so without this module their source text (the runtime's
+// internals) would be printed instead.
+//
+// The bootstrap (00_core.js) hands every module's exports to `markExports` as the module
+// loads, and calls `install` once the globals exist: it marks the functions defined on the
+// global itself (lazy global accessors, EventTarget methods, event handler attributes, the
+// WebAssembly guards) and replaces Function.prototype.toString with a function that prints
+// marked functions as native code and defers to the original for everything else.
+//
+// Marked: exported functions and classes, their statics, their prototype's methods, getters
+// and setters, up their prototype chains, and the same for exported objects (console,
+// crypto, performance…). Functions a module creates without exporting (closures handed to
+// callbacks, iterator prototypes) keep their source text (docs/divergences.md).
+
+const {
+  Function,
+  FunctionPrototypeToString,
+  Object,
+  ObjectDefineProperty,
+  ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectGetPrototypeOf,
+  ReflectOwnKeys,
+  SafeWeakMap,
+  SafeWeakSet,
+  globalThis,
+} = core.primordials;
+const FunctionPrototype = Function.prototype;
+const ObjectPrototype = Object.prototype;
+
+// function -> the name it prints with.
+const names = new SafeWeakMap();
+// Objects whose members are marked already.
+const visited = new SafeWeakSet();
+
+function markFunction(fn) {
+  if (names.has(fn)) return;
+  const descriptor = ObjectGetOwnPropertyDescriptor(fn, "name");
+  names.set(fn, descriptor !== undefined && typeof descriptor.value === "string" ? descriptor.value : "");
+}
+
+/** Marks the functions among the own properties of `object` (values, getters, setters). */
+function markMembers(object) {
+  if (visited.has(object)) return;
+  visited.add(object);
+  const keys = ReflectOwnKeys(object);
+  for (let i = 0; i < keys.length; i++) {
+    const descriptor = ObjectGetOwnPropertyDescriptor(object, keys[i]);
+    if (descriptor === undefined) continue;
+    if (typeof descriptor.value === "function") markFunction(descriptor.value);
+    if (typeof descriptor.get === "function") markFunction(descriptor.get);
+    if (typeof descriptor.set === "function") markFunction(descriptor.set);
+  }
+}
+
+/** Marks `object` and the members of it and its prototypes, up to the ECMAScript ones. */
+function markChain(object, stop) {
+  let current = object;
+  while (current !== null && current !== stop && current !== ObjectPrototype && current !== FunctionPrototype) {
+    markMembers(current);
+    current = ObjectGetPrototypeOf(current);
+  }
+}
+
+/** A value a module exports (or the global holds): a class, a function or an object. */
+function markValue(value) {
+  if (typeof value === "function") {
+    markFunction(value);
+    markChain(value, FunctionPrototype);
+    const prototype = ObjectGetOwnPropertyDescriptor(value, "prototype");
+    if (prototype !== undefined && prototype.value !== null && typeof prototype.value === "object") {
+      markChain(prototype.value, ObjectPrototype);
+    }
+  } else if (value !== null && typeof value === "object") {
+    markChain(value, ObjectPrototype);
+  }
+}
+
+/** Called by the bootstrap with each module's exports. */
+function markExports(exports) {
+  if (exports === null || typeof exports !== "object") return;
+  const keys = ReflectOwnKeys(exports);
+  for (let i = 0; i < keys.length; i++) {
+    const descriptor = ObjectGetOwnPropertyDescriptor(exports, keys[i]);
+    if (descriptor !== undefined && "value" in descriptor) markValue(descriptor.value);
+  }
+}
+
+const { toString } = {
+  /** Function.prototype.toString: Web API functions print as native code. */
+  toString() {
+    const name = names.get(this);
+    if (name !== undefined) return "function " + name + "() {\n    [native code]\n}";
+    return FunctionPrototypeToString(this);
+  },
+};
+
+/** Marks the global's own functions and replaces Function.prototype.toString. */
+function install(loadedExports) {
+  for (let i = 0; i < loadedExports.length; i++) markExports(loadedExports[i]);
+  // The global's own accessors and methods: lazy globals, self, EventTarget's methods,
+  // on* handlers (ECMAScript's functions are already native; marking them changes nothing).
+  const keys = ReflectOwnKeys(globalThis);
+  for (let i = 0; i < keys.length; i++) {
+    const descriptor = ObjectGetOwnPropertyDescriptor(globalThis, keys[i]);
+    if (descriptor === undefined) continue;
+    if (typeof descriptor.value === "function") markFunction(descriptor.value);
+    if (typeof descriptor.get === "function") markFunction(descriptor.get);
+    if (typeof descriptor.set === "function") markFunction(descriptor.set);
+  }
+  if (globalThis.WebAssembly !== undefined) markMembers(globalThis.WebAssembly);
+  markFunction(toString);
+  const original = ObjectGetOwnPropertyDescriptor(FunctionPrototype, "toString");
+  ObjectDefineProperty(FunctionPrototype, "toString", {
+    __proto__: null,
+    value: toString,
+    writable: original.writable,
+    enumerable: original.enumerable,
+    configurable: original.configurable,
+  });
+}
+
+return ObjectFreeze({ __proto__: null, install, markExports, markValue });
