@@ -110,18 +110,19 @@ async function startServer(name, command, args, { port, probe = "/", env = {}, r
   const child = spawn(cmd, full, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   let output = "";
-  child.stdout.on("data", (chunk) => { if (output.length < 4096) output += chunk; });
-  child.stderr.on("data", (chunk) => { if (output.length < 4096) output += chunk; });
+  const server = { name, child, port, pid: child.pid, output: () => output };
+  child.stdout.on("data", (chunk) => { if (output.length < (1 << 20)) output += chunk; });
+  child.stderr.on("data", (chunk) => { if (output.length < (1 << 20)) output += chunk; });
   child.on("exit", () => children.delete(child));
   const deadline = Date.now() + readyTimeout * 1000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): ${output.trim()}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): ${output.trim().slice(0, 2000)}`);
     const status = await httpStatus(port, probe, 2000).catch(() => null);
-    if (status !== null) return { name, child, port, pid: child.pid };
+    if (status !== null) return server;
     await sleep(100);
   }
   await stopServer({ child });
-  throw new Error(`${name} did not answer on port ${port} within ${readyTimeout} s: ${output.trim()}`);
+  throw new Error(`${name} did not answer on port ${port} within ${readyTimeout} s: ${output.trim().slice(0, 2000)}`);
 }
 
 async function stopServer(server) {
@@ -210,7 +211,7 @@ function machine() {
 async function isolatePart() {
   out("## 1. Isolate micro-benchmarks");
   out();
-  out(`Verge: \`verge-bench isolate --samples ${samples}\`; Node: \`node --expose-gc benchmarks/peers/node-vm-micro.js\`; both pinned to core ${SERVER_CORE}, ${rounds} round(s), median of each figure. Load average before: ${load()}.`);
+  out(`Verge: \`verge-bench isolate --samples ${samples}\`; Node: \`node --expose-gc benchmarks/peers/node-vm-micro.js\`; both pinned to core ${SERVER_CORE}, ${rounds} round(s), median of each figure. Latencies are wall-clock p50 / p99 over ${samples} samples, with the CPU time of the median sample (thread CPU for Verge, process CPU for Node) in brackets: it shows the cost without the wait for a core when the machine is loaded. Load average before: ${load()}.`);
   out();
   const verge = [];
   const node = [];
@@ -223,15 +224,19 @@ async function isolatePart() {
     node.push(keyValues(n.stdout));
   }
   const m = (list, key) => median(list.map((values) => values[key]));
-  const latency = (list, key) => `${fmt(m(list, `${key}.p50_ms`), 3)} / ${fmt(m(list, `${key}.p99_ms`), 3)}`;
+  const latency = (list, key) => {
+    const cpu = m(list, `${key}.cpu_p50_ms`);
+    return `${fmt(m(list, `${key}.p50_ms`), 3)} / ${fmt(m(list, `${key}.p99_ms`), 3)}${Number.isFinite(cpu) ? ` (CPU ${fmt(cpu, 3)})` : ""}`;
+  };
   table(["measurement", "Verge", "Node 20 peer", "peer is", "target"], [
     ["ready realm, fresh VM, lazy APIs: p50 / p99 ms", latency(verge, "realm.fresh_vm.lazy"), latency(node, "realm.fresh_vm.lazy"), "a worker thread (new V8 isolate) until its first message", ""],
     ["ready realm, fresh VM, eager APIs: p50 / p99 ms", latency(verge, "realm.fresh_vm.eager"), "—", "", ""],
     ["ready realm, warm VM, lazy APIs: p50 / p99 ms", latency(verge, "realm.warm_vm.lazy"), latency(node, "realm.warm_vm.lazy"), "`vm.createContext({})`", "≤ 1 ms p50"],
+    ["for comparison: bare JavaScriptCore context (no Web APIs), warm VM: p50 / p99 ms", latency(verge, "realm.warm_vm.bare"), latency(node, "realm.warm_vm.lazy"), "`vm.createContext({})`", ""],
     ["ready realm, warm VM, eager APIs: p50 / p99 ms", latency(verge, "realm.warm_vm.eager"), latency(node, "realm.warm_vm.eager"), "`vm.createContext` with the host's Web globals injected", ""],
     ["evaluate + call a trivial function in a ready realm: p50 / p99 ms", latency(verge, "eval_call.ready_realm"), latency(node, "eval_call.ready_realm"), "`vm.runInContext` + call", ""],
     ["new realm + evaluate + call: p50 / p99 ms", latency(verge, "eval_call.new_realm"), latency(node, "eval_call.new_realm"), "`createContext` + `runInContext` + call", ""],
-    ["call of an evaluated function from the host: mean µs", fmt(m(verge, "call.warm.mean_us"), 3), fmt(m(node, "call.warm.mean_us"), 3), "a JS call from host JS", ""],
+    ["call of an evaluated function from the host: mean µs (CPU)", `${fmt(m(verge, "call.warm.mean_us"), 3)} (${fmt(m(verge, "call.warm.cpu_mean_us"), 3)})`, `${fmt(m(node, "call.warm.mean_us"), 3)} (${fmt(m(node, "call.warm.cpu_mean_us"), 3)})`, "a JS call from host JS", ""],
     ["memory per idle realm, lazy (RSS Δ over 100): MB", fmt(m(verge, "memory.realm.lazy_mb"), 3), fmt(m(node, "memory.realm.lazy_mb"), 3), "bare context", "≤ 3 MB"],
     ["memory per idle realm, eager (RSS Δ over 100): MB", fmt(m(verge, "memory.realm.eager_mb"), 3), fmt(m(node, "memory.realm.eager_mb"), 3), "context with injected (shared) Web globals", ""],
     ["memory per VM with one realm (RSS Δ over 20): MB", fmt(m(verge, "memory.vm_mb"), 3), fmt(m(node, "memory.vm_mb"), 3), "an idle worker thread", ""],
@@ -492,10 +497,12 @@ async function coldPart() {
     fs.writeFileSync(allFile, paths.join("\n") + "\n");
     out(`${segmentCount} generated edge segments (\`app/sNNNN/route.js\`, each distinct code) built with \`verge build\` in ${buildSeconds.toFixed(1)} s. Each server (pinned to core ${SERVER_CORE}, one event loop) starts fresh; a client on core ${CLIENT_CORE} sends one request at a time over one keep-alive connection: the first request to each of the first 100 segments (each boots its segment: no realm yet; in vm-per-segment also no VM yet), then a second request to each (warm), then a first request to each of the other ${segmentCount - 100} segments; RSS is read from /proc after all ${segmentCount} are loaded. Client-side latency includes about 0.1 ms of Node's HTTP client. Load average before: ${load()}.`);
     out();
+    const vergeStart = (port, ...extra) => ["start", directory, "--port", String(port), "--threads", "1", "--quiet", ...extra];
     const configs = [
-      { label: "Verge, shared-vm", command: vergeBin, args: (port) => ["start", directory, "--port", String(port), "--threads", "1", "--quiet", "--isolation", "shared-vm"] },
-      { label: "Verge, vm-per-segment", command: vergeBin, args: (port) => ["start", directory, "--port", String(port), "--threads", "1", "--quiet", "--isolation", "vm-per-segment"] },
-      { label: "Node peer (node:vm context per segment)", command: "node", args: (port) => [path.join(root, "benchmarks/peers/node-edge-peer.mjs"), "--app", directory, "--port", String(port)] },
+      { label: "Verge shared-vm (default 128 MB heap limit)", command: vergeBin, args: (port) => vergeStart(port, "--isolation", "shared-vm") },
+      { label: "Verge shared-vm, `--heap-limit-mb 4096`", command: vergeBin, args: (port) => vergeStart(port, "--isolation", "shared-vm", "--heap-limit-mb", "4096") },
+      { label: "Verge vm-per-segment", command: vergeBin, args: (port) => vergeStart(port, "--isolation", "vm-per-segment") },
+      { label: "Node peer (a node:vm context per segment)", command: "node", args: (port) => [path.join(root, "benchmarks/peers/node-edge-peer.mjs"), "--app", directory, "--port", String(port)] },
     ];
     const columns = [];
     for (const config of configs) {
@@ -516,7 +523,11 @@ async function coldPart() {
         const rssEnd = rssMB(server.pid);
         const cold = first.rows.filter((r) => r.pass === 1);
         const warm = first.rows.filter((r) => r.pass === 2);
-        const bad = [...first.rows, ...rest.rows].filter((r) => r.status !== 200).length;
+        const badRows = [...first.rows, ...rest.rows].filter((r) => r.status !== 200);
+        const statuses = {};
+        for (const r of badRows) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        const bad = badRows.length === 0 ? "0" : Object.entries(statuses).map(([code, n]) => `${n} × ${code}`).join(", ");
+        const recycled = (server.output().match(/^\[[^\]\n]*\] heap limit exceeded/gm) ?? []).length;
         columns.push({
           label: config.label,
           firstEver: cold[0]?.ms,
@@ -530,6 +541,7 @@ async function coldPart() {
           rssEnd,
           perSegment: (rssEnd - rssStart) / segmentCount,
           bad,
+          recycled,
           failure: first.failure ?? rest.failure,
         });
       } catch (error) {
@@ -549,7 +561,8 @@ async function coldPart() {
       row("RSS before any request: MB", (c) => fmt(c.rssStart, 1)),
       row(`RSS with ${segmentCount} segments loaded: MB`, (c) => fmt(c.rssEnd, 1)),
       row("RSS per loaded segment: MB", (c) => fmt(c.perSegment, 3)),
-      row("non-200 answers", (c) => (c.bad === undefined ? "—" : String(c.bad))),
+      row("non-200 answers", (c) => c.bad ?? "—"),
+      row("VMs recycled for the heap limit (server log)", (c) => (c.recycled === undefined ? "—" : String(c.recycled))),
     ]);
     for (const column of columns) if (column.failure) out(`> ${column.label}: ${column.failure.slice(0, 500)}`);
   } finally {

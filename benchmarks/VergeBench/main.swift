@@ -26,6 +26,13 @@ func nowNanoseconds() -> Int64 {
     return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
 }
 
+@inline(__always)
+func threadCPUNanoseconds() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+}
+
 /// The process's resident set size in bytes (/proc/self/statm).
 func residentBytes() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
@@ -46,9 +53,10 @@ func emit(_ key: String, _ value: Double) {
     print("\(key)\t\(String(format: "%.4f", value))")
 }
 
-func emitLatency(_ key: String, _ samples: [Int64]) {
+func emitLatency(_ key: String, _ samples: [Int64], cpu: [Int64] = []) {
     emit("\(key).p50_ms", percentile(samples, 50))
     emit("\(key).p99_ms", percentile(samples, 99))
+    if !cpu.isEmpty { emit("\(key).cpu_p50_ms", percentile(cpu, 50)) }
 }
 
 struct BenchFailure: Error, CustomStringConvertible {
@@ -70,19 +78,70 @@ func realmOptions(eager: Bool) -> RealmOptions {
 /// Everything runs on one event loop thread, as in the server (`Isolate` is confined to it).
 func isolateBenchmarks(loop: any EventLoop, samples: Int) throws {
     let limits = IsolateLimits.edgeDefaults
+    // Memory is measured first, in a process that has freed nothing yet (RSS deltas are
+    // honest only while the allocator has no freed pages to reuse), and without the 128 MB
+    // heap limit: 100 eager realms in one VM exceed it, which condemns the VM.
+    var memoryLimits = limits
+    memoryLimits.heapBytes = nil
+    var kept: [Any] = []
+    // 5. Memory per idle realm: RSS growth over 100 realms kept alive in one warm VM.
+    for eager in [false, true] {
+        let isolate = Isolate(eventLoop: loop, limits: memoryLimits, name: "memory")
+        var realms: [Realm] = []
+        for _ in 0..<3 { realms.append(try isolate.makeRealm(name: "warmup", options: realmOptions(eager: eager))) }
+        realms[0].js.collectGarbage()
+        usleep(100_000)
+        let before = residentBytes()
+        for _ in 0..<100 { realms.append(try isolate.makeRealm(name: "idle", options: realmOptions(eager: eager))) }
+        realms[0].js.collectGarbage()
+        let after = residentBytes()
+        emit("memory.realm.\(eager ? "eager" : "lazy")_mb", Double(after - before) / 100 / 1_048_576)
+        kept.append((isolate, realms))
+    }
+
+    // 6. Memory per VM: RSS growth over 20 isolates, each with one idle (lazy) realm.
+    do {
+        var isolates: [Isolate] = []
+        var realms: [Realm] = []
+        let warm = Isolate(eventLoop: loop, limits: memoryLimits, name: "vm-warmup")
+        realms.append(try warm.makeRealm(name: "warmup", options: realmOptions(eager: false)))
+        isolates.append(warm)
+        realms[0].js.collectGarbage()
+        usleep(100_000)
+        let before = residentBytes()
+        for _ in 0..<20 {
+            let isolate = Isolate(eventLoop: loop, limits: memoryLimits, name: "vm")
+            let realm = try isolate.makeRealm(name: "idle", options: realmOptions(eager: false))
+            realm.js.collectGarbage()
+            isolates.append(isolate)
+            realms.append(realm)
+        }
+        let after = residentBytes()
+        emit("memory.vm_mb", Double(after - before) / 20 / 1_048_576)
+        kept.append((isolates, realms))
+    }
+    // Freed only now, so that no measurement above reused pages another one freed.
+    kept.removeAll()
+
 
     // 1. Ready realm in a fresh VM (a new isolate each time; it compiles the runtime-apis core).
     for eager in [false, true] {
         var times: [Int64] = []
+        var cpu: [Int64] = []
         for index in 0..<(samples + 5) {
             let start = nowNanoseconds()
+            let startCPU = threadCPUNanoseconds()
             let isolate = Isolate(eventLoop: loop, limits: limits, name: "fresh")
             let realm = try isolate.makeRealm(name: "fresh", options: realmOptions(eager: eager))
             let elapsed = nowNanoseconds() - start
+            let elapsedCPU = threadCPUNanoseconds() - startCPU
             realm.close()
-            if index >= 5 { times.append(elapsed) }   // the first few warm up the process
+            if index >= 5 {   // the first few warm up the process
+                times.append(elapsed)
+                cpu.append(elapsedCPU)
+            }
         }
-        emitLatency("realm.fresh_vm.\(eager ? "eager" : "lazy")", times)
+        emitLatency("realm.fresh_vm.\(eager ? "eager" : "lazy")", times, cpu: cpu)
     }
 
     // 2. Ready realm in a warm VM (one isolate that already made realms: compiled code reused).
@@ -90,13 +149,35 @@ func isolateBenchmarks(loop: any EventLoop, samples: Int) throws {
         let isolate = Isolate(eventLoop: loop, limits: limits, name: "warm")
         for _ in 0..<10 { try isolate.makeRealm(name: "warmup", options: realmOptions(eager: eager)).close() }
         var times: [Int64] = []
+        var cpu: [Int64] = []
         for _ in 0..<samples {
             let start = nowNanoseconds()
+            let startCPU = threadCPUNanoseconds()
             let realm = try isolate.makeRealm(name: "warm", options: realmOptions(eager: eager))
             times.append(nowNanoseconds() - start)
+            cpu.append(threadCPUNanoseconds() - startCPU)
             realm.close()
         }
-        emitLatency("realm.warm_vm.\(eager ? "eager" : "lazy")", times)
+        emitLatency("realm.warm_vm.\(eager ? "eager" : "lazy")", times, cpu: cpu)
+    }
+
+    // 2b. For comparison: a bare JavaScriptCore context in a warm VM (no Web APIs, no ops),
+    //     which is what the bootstrap adds to.
+    do {
+        let isolate = Isolate(eventLoop: loop, limits: limits, name: "bare")
+        try isolate.makeRealm(name: "warmup", options: realmOptions(eager: false)).close()
+        var times: [Int64] = []
+        var cpu: [Int64] = []
+        for _ in 0..<samples {
+            let start = nowNanoseconds()
+            let startCPU = threadCPUNanoseconds()
+            let context = JSRealm(vm: isolate.vm, name: "bare")
+            context.setEvalEnabled(false, message: "Code generation from strings disallowed for this context")
+            times.append(nowNanoseconds() - start)
+            cpu.append(threadCPUNanoseconds() - startCPU)
+            context.close()
+        }
+        emitLatency("realm.warm_vm.bare", times, cpu: cpu)
     }
 
     // 3. Evaluate-and-call of a trivial function in a ready realm (a realm per sample, so the
@@ -133,44 +214,21 @@ func isolateBenchmarks(loop: any EventLoop, samples: Int) throws {
         for _ in 0..<1000 { _ = try realm.run { try function.call([argument]) } }
         let calls = 100_000
         let start = nowNanoseconds()
+        let startCPU = threadCPUNanoseconds()
         for _ in 0..<calls { _ = try realm.run { try function.call([argument]) } }
         emit("call.warm.mean_us", Double(nowNanoseconds() - start) / Double(calls) / 1000)
+        emit("call.warm.cpu_mean_us", Double(threadCPUNanoseconds() - startCPU) / Double(calls) / 1000)
         realm.close()
     }
 
-    // 5. Memory per idle realm: RSS growth over 100 realms kept alive in one warm VM.
-    for eager in [false, true] {
-        let isolate = Isolate(eventLoop: loop, limits: limits, name: "memory")
-        var realms: [Realm] = []
-        for _ in 0..<3 { realms.append(try isolate.makeRealm(name: "warmup", options: realmOptions(eager: eager))) }
-        realms[0].js.collectGarbage()
-        let before = residentBytes()
-        for _ in 0..<100 { realms.append(try isolate.makeRealm(name: "idle", options: realmOptions(eager: eager))) }
-        realms[0].js.collectGarbage()
-        let after = residentBytes()
-        emit("memory.realm.\(eager ? "eager" : "lazy")_mb", Double(after - before) / 100 / 1_048_576)
-        for realm in realms { realm.close() }
-    }
+}
 
-    // 6. Memory per VM: RSS growth over 20 isolates, each with one idle (lazy) realm.
-    do {
-        var isolates: [Isolate] = []
-        var realms: [Realm] = []
-        let warm = Isolate(eventLoop: loop, limits: limits, name: "vm-warmup")
-        realms.append(try warm.makeRealm(name: "warmup", options: realmOptions(eager: false)))
-        isolates.append(warm)
-        let before = residentBytes()
-        for _ in 0..<20 {
-            let isolate = Isolate(eventLoop: loop, limits: limits, name: "vm")
-            let realm = try isolate.makeRealm(name: "idle", options: realmOptions(eager: false))
-            realm.js.collectGarbage()
-            isolates.append(isolate)
-            realms.append(realm)
-        }
-        let after = residentBytes()
-        emit("memory.vm_mb", Double(after - before) / 20 / 1_048_576)
-        for realm in realms { realm.close() }
-    }
+/// Runs the isolate benchmarks on a one-thread event loop and waits for them.
+func runIsolateBenchmarks(samples: Int) throws {
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    defer { try? group.syncShutdownGracefully() }
+    let loop = group.next()
+    try loop.submit { try isolateBenchmarks(loop: loop, samples: samples) }.wait()
 }
 
 // MARK: Raw SwiftNIO hello (the ceiling: no routing, no JS)
@@ -226,7 +284,7 @@ func serveNIOHello(port: Int, threads: Int) throws {
         }
     let channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
     print("NIO hello listening on http://127.0.0.1:\(channel.localAddress?.port ?? port)")
-    fflush(stdout)
+    fflush(nil)
     try channel.closeFuture.wait()
 }
 
@@ -254,15 +312,12 @@ switch command {
 case "isolate":
     let samples = Int(option("--samples", in: arguments) ?? "200") ?? 200
     guard (10...100_000).contains(samples) else { usage() }
-    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-    let loop = group.next()
     do {
-        try loop.submit { try isolateBenchmarks(loop: loop, samples: samples) }.wait()
+        try runIsolateBenchmarks(samples: samples)
     } catch {
         FileHandle.standardError.write(Data("verge-bench isolate: \(error)\n".utf8))
         exit(1)
     }
-    try? group.syncShutdownGracefully()
 
 case "nio-hello":
     let port = Int(option("--port", in: arguments) ?? "8090") ?? 8090

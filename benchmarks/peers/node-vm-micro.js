@@ -50,9 +50,16 @@ function emit(key, value) {
   console.log(`${key}\t${value.toFixed(4)}`);
 }
 
-function emitLatency(key, nanos) {
+function emitLatency(key, nanos, cpuMicros = []) {
   emit(`${key}.p50_ms`, percentile(nanos, 50) / 1e6);
   emit(`${key}.p99_ms`, percentile(nanos, 99) / 1e6);
+  if (cpuMicros.length) emit(`${key}.cpu_p50_ms`, percentile(cpuMicros, 50) / 1e3);
+}
+
+// CPU time of the whole process (every thread), in microseconds.
+function cpuMicros() {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
 }
 
 function gc() {
@@ -68,7 +75,10 @@ function makeContext(eager) {
 
 function startWorker() {
   return new Promise((resolve, reject) => {
-    const worker = new Worker("require('node:worker_threads').parentPort.postMessage('ready')", { eval: true });
+    // The message listener keeps the worker alive (idle) until it is terminated.
+    const source = "const { parentPort } = require('node:worker_threads');" +
+      " parentPort.on('message', () => {}); parentPort.postMessage('ready');";
+    const worker = new Worker(source, { eval: true });
     worker.once("message", () => resolve(worker));
     worker.once("error", reject);
   });
@@ -83,7 +93,7 @@ async function main() {
     const before = process.memoryUsage().rss;
     const workers = [];
     for (let i = 0; i < 20; i++) workers.push(await startWorker());
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     gc();
     const after = process.memoryUsage().rss;
     emit("memory.vm_mb", (after - before) / 20 / 1048576);
@@ -105,27 +115,36 @@ async function main() {
   // 1. A fresh VM: a worker thread (its own V8 isolate and event loop), ready when it answers.
   {
     const times = [];
+    const cpu = [];
     for (let i = 0; i < workerSamples + 3; i++) {
       const start = nowNs();
+      const startCPU = cpuMicros();
       const worker = await startWorker();
       const elapsed = Number(nowNs() - start);
+      const elapsedCPU = cpuMicros() - startCPU;
       await worker.terminate();
-      if (i >= 3) times.push(elapsed);
+      if (i >= 3) {
+        times.push(elapsed);
+        cpu.push(elapsedCPU);
+      }
     }
-    emitLatency("realm.fresh_vm.lazy", times);
+    emitLatency("realm.fresh_vm.lazy", times, cpu);
   }
 
   // 2. A context in the warm VM: bare (lazy), and with the Web globals injected (eager).
   for (const eager of [false, true]) {
     for (let i = 0; i < 10; i++) makeContext(eager);
     const times = [];
+    const cpu = [];
     for (let i = 0; i < samples; i++) {
       const start = nowNs();
+      const startCPU = cpuMicros();
       const context = makeContext(eager);
       times.push(Number(nowNs() - start));
+      cpu.push(cpuMicros() - startCPU);
       if (!context) throw new Error("no context");
     }
-    emitLatency(`realm.warm_vm.${eager ? "eager" : "lazy"}`, times);
+    emitLatency(`realm.warm_vm.${eager ? "eager" : "lazy"}`, times, cpu);
   }
 
   // 3. Evaluate-and-call of the trivial function in a ready context, and the whole.
@@ -154,8 +173,10 @@ async function main() {
     for (let i = 0; i < 1000; i++) sink += handler("world").length;
     const calls = 100000;
     const start = nowNs();
+    const startCPU = cpuMicros();
     for (let i = 0; i < calls; i++) sink += handler("world").length;
     emit("call.warm.mean_us", Number(nowNs() - start) / calls / 1000);
+    emit("call.warm.cpu_mean_us", (cpuMicros() - startCPU) / calls);
     if (sink === 0) throw new Error("unreachable");
   }
 
