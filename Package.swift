@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "verge", targets: ["VergeCLI"]),
         .executable(name: "mixed-example", targets: ["MixedExample"]),
         .executable(name: "verge-test-server", targets: ["VergeTestServerTool"]),
+        .executable(name: "verge-bench", targets: ["VergeBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -158,6 +159,19 @@ let package = Package(
             name: "MixedExample",
             dependencies: ["Verge"],
             path: "examples/mixed/swift",
+            swiftSettings: swiftSettings
+        ),
+        // `make bench`: isolate micro-benchmarks, the raw SwiftNIO hello ceiling, and the
+        // HTTP benchmark app (benchmarks/apps/http plus a Swift route). docs/benchmarks.md.
+        .executableTarget(
+            name: "VergeBench",
+            dependencies: [
+                "Verge", "VergeJS",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "benchmarks/VergeBench",
             swiftSettings: swiftSettings
         ),
         .testTarget(
