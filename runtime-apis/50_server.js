@@ -84,8 +84,9 @@ const bridge = ObjectFreeze({
     if (nextHooks !== null || hooks === null || typeof hooks !== "object") return;
     const wrapRequest = hooks.wrapRequest;
     const fetchEvent = hooks.fetchEvent;
-    if (typeof wrapRequest !== "function" || typeof fetchEvent !== "function") return;
-    nextHooks = { __proto__: null, wrapRequest, fetchEvent };
+    const isNextResponse = hooks.isNextResponse;
+    if (typeof wrapRequest !== "function" || typeof fetchEvent !== "function" || typeof isNextResponse !== "function") return;
+    nextHooks = { __proto__: null, wrapRequest, fetchEvent, isNextResponse };
   },
   /** next/server's after(): run `task` once the response has been sent. */
   after(record, task) {
@@ -268,8 +269,11 @@ function respond(id, value, segment) {
     const host = responseModule.responseToHost(value);
     let list = host.headers;
     const record = MapPrototypeGet(inflight, id);
-    if (record !== undefined && (nextHooks !== null || record.setCookies !== null)) {
-      const directives = nextDirectives(list, record);
+    // A NextResponse from a route handler may carry NextResponse.rewrite()'s directive (any
+    // other response's x-middleware-* headers, a fetched one's say, are passed through).
+    const interpret = nextHooks !== null && nextHooks.isNextResponse(value);
+    if (record !== undefined && (interpret || record.setCookies !== null)) {
+      const directives = nextDirectives(list, record, interpret);
       if (directives.rewrite !== null) {
         cancelBody(host.body);
         continueTo(id, record, directives, directives.rewrite);
@@ -330,13 +334,13 @@ SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-invoke");
  * Next.js). Returns { headers (the list to send), rewrite (URL string or null), next
  * (boolean), requestHeaders (flat list, or null when not overridden) }.
  */
-function nextDirectives(list, record) {
+function nextDirectives(list, record, interpret = true) {
   let headers = null;
   let rewrite = null;
   let next = false;
   let override = null;
   let requestValues = null;
-  for (let i = 0; i < list.length; i += 2) {
+  for (let i = 0; interpret && i < list.length; i += 2) {
     const name = list[i];
     if (StringPrototypeStartsWith(name, MIDDLEWARE_PREFIX) &&
       (SetPrototypeHas(INTERNAL_HEADERS, name) || StringPrototypeStartsWith(name, REQUEST_PREFIX))) {
@@ -357,11 +361,15 @@ function nextDirectives(list, record) {
     }
     if (headers !== null) ArrayPrototypePush(headers, name, list[i + 1]);
   }
-  if (headers === null) {
-    headers = [];
-    for (let j = 0; j < list.length; j++) ArrayPrototypePush(headers, list[j]);
+  if (record.setCookies !== null) {
+    if (headers === null) {
+      headers = [];
+      for (let j = 0; j < list.length; j++) ArrayPrototypePush(headers, list[j]);
+    }
+    addRecordedCookies(headers, record.setCookies);
   }
-  if (record.setCookies !== null) addRecordedCookies(headers, record.setCookies);
+  // (Unchanged: the response's own list, which is only read.)
+  if (headers === null) headers = list;
   let requestHeaders = null;
   if (override !== null) {
     requestHeaders = [];
@@ -544,11 +552,15 @@ function finish(id) {
     MapPrototypeDelete(inflight, id);
     return;
   }
-  // next/server's after(): the callbacks run now (the response is out), still in the
-  // request's context, which ends when they have all settled.
+  // next/server's after(): the callbacks run once the response is handed to the server (a
+  // microtask later), still in the request's context, which ends when they have settled.
   const tasks = record.after;
   record.after = null;
   record.sent = true;
+  PromisePrototypeThen(PromiseResolve(undefined), () => runAfter(id, record, tasks));
+}
+
+function runAfter(id, record, tasks) {
   let pending = tasks.length;
   const settled = () => {
     if (--pending === 0 && MapPrototypeGet(inflight, id) === record) MapPrototypeDelete(inflight, id);

@@ -134,7 +134,9 @@ public struct BuildCommand: ParsableCommand {
             let build = try VergeBuild.run(project: project)
             print(RouteRow.table(build.rows), terminator: "")
             for warning in build.warnings { printError("warning: \(warning)") }
-            print("\nBuilt \(build.rows.count) route\(build.rows.count == 1 ? "" : "s") into \(project.projectURL.appendingPathComponent(".verge").path)")
+            let routeCount = build.rows.filter { $0.kind != "middleware" }.count
+            let middleware = build.application.middleware == nil ? "" : " and middleware"
+            print("\nBuilt \(routeCount) route\(routeCount == 1 ? "" : "s")\(middleware) into \(project.projectURL.appendingPathComponent(".verge").path)")
         } catch {
             printError("Build failed:\n\(error)")
             throw ExitCode(1)

@@ -246,6 +246,51 @@ struct NextCompatTests {
         #expect(loop.body.contains("too many rewrites"))
     }
 
+    @Test func afterRunsOnceTheResponseIsSentWithTheRequestContext() async throws {
+        let server = try await TestServer.start([
+            "app/api/after/route.ts": """
+                import { after, NextResponse, type NextRequest } from 'next/server'
+                import { headers } from 'next/headers'
+                export const runtime = 'edge'
+                const log: string[] = []
+                export async function GET(request: NextRequest) {
+                  if (request.nextUrl.searchParams.has('read')) return NextResponse.json(log)
+                  after(async () => {
+                    await new Promise((resolve) => setTimeout(resolve, 20))
+                    log.push('after ' + (await headers()).get('x-id'))
+                  })
+                  log.push('handler')
+                  return new Response('ok')
+                }
+                """,
+        ])
+        defer { Task { await server.stop() } }
+        #expect(try await server.request("/api/after", headers: ["x-id": "7"]).body == "ok")
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try await server.request("/api/after?read").body == #"["handler","after 7"]"#)
+    }
+
+    @Test func onlyNextResponsesCarryDirectivesFromRouteHandlers() async throws {
+        // A response that merely has Next.js's header (one fetched from elsewhere, say) is
+        // not a rewrite: only NextResponse.rewrite() in a route handler is.
+        let server = try await TestServer.start([
+            "app/api/plain/route.ts": """
+                import { NextResponse } from 'next/server'
+                export const runtime = 'edge'
+                export function GET() {
+                  return new Response('plain', { headers: { 'x-middleware-rewrite': 'http://127.0.0.1:1/elsewhere' } })
+                }
+                export function POST() { return NextResponse.next() }
+                """,
+        ])
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("/api/plain")
+        #expect(reply.body == "plain")
+        let next = try await server.request("/api/plain", method: .POST)
+        #expect(next.status == 200)
+        #expect(next.headers.first(name: "x-middleware-next") == nil)
+    }
+
     @Test func userAgentHelper() async throws {
         let server = try await TestServer.start([
             "app/api/ua/route.ts": """

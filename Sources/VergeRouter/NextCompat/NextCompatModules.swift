@@ -569,9 +569,15 @@ function handleMiddlewareField(init, headers) {
   headers.set("x-middleware-override-headers", keys.join(","));
 }
 
+let isNextResponse;
+
 /** A Response with `cookies`, and the middleware helpers `next`, `rewrite` and `redirect`. */
 export class NextResponse extends Response {
   #cookies = undefined;
+
+  static {
+    isNextResponse = (value) => value !== null && typeof value === "object" && #cookies in value;
+  }
 
   constructor(body = null, init = {}) {
     super(body, init);
@@ -844,6 +850,7 @@ export function after(task) {
 bridge?.install({
   wrapRequest: (request) => new NextRequest(request),
   fetchEvent: (request, page) => new NextFetchEvent({ request, page }),
+  isNextResponse,
 });
 """#),
         ("headers.js", #"""
