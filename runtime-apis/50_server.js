@@ -6,27 +6,47 @@
 //   ops.serverWrite(id, Uint8Array) → true (go on) | false (client gone) | Promise<boolean> (wait for the socket)
 //   ops.serverEnd(id), ops.serverFail(id, message)
 //   ops.serverBodyRead(id) → Promise<Uint8Array | null>  (the request body, pulled from the socket)
+//   ops.serverCurrentRequest() → the id of the request the running code belongs to (0: none)
+//   ops.serverContinue(id, target, hasRequestHeaders, requestHeaderBlock, responseHeaderBlock)
+//     middleware (or a Next.js rewrite): route the request on, to `target` ("" = same URL),
+//     with new request headers when `hasRequestHeaders`, merging the response headers given
 // Header lists cross as one string "name\nvalue\nname\nvalue" (HTTP forbids LF inside both).
+//
+// Next.js compatibility (docs/next-compat.md): this module defines a non-enumerable global
+// under Symbol.for("verge.next.bridge") for the `next/server` and `next/headers` modules Verge
+// bundles: `currentContext()` finds the record of the running request (the async context of
+// `headers()` and `cookies()`), `install(hooks)` makes handlers receive NextRequest objects,
+// and responses carrying Next.js's `x-middleware-*` headers are interpreted here.
 
 const {
   ArrayPrototypeJoin,
   ArrayPrototypePush,
   ArrayPrototypeSort,
+  Error,
   FunctionPrototypeCall,
   JSONParse,
   MapPrototypeDelete,
   MapPrototypeGet,
   MapPrototypeSet,
+  ObjectDefineProperty,
   ObjectFreeze,
   ObjectKeys,
   PromisePrototypeThen,
   PromiseResolve,
   SafeMap,
+  SafeSet,
+  SetPrototypeAdd,
+  SetPrototypeHas,
   StringPrototypeSplit,
   StringPrototypeIndexOf,
   StringPrototypeSlice,
+  StringPrototypeStartsWith,
+  StringPrototypeToLowerCase,
+  StringPrototypeTrim,
+  SymbolFor,
   ObjectSetPrototypeOf,
   TypeError,
+  globalThis,
   TypedArrayPrototypeGetSymbolToStringTag,
   Uint8Array,
 } = core.primordials;
@@ -42,13 +62,51 @@ const { Response } = responseModule;
 
 const KNOWN_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
-// id -> { controller } for requests in flight.
+// id -> the record of a request in flight: { id, signal, request, kind, setCookies, sent,
+// next (next/headers' state), after (callbacks) }. Also what `currentContext()` returns.
 const inflight = new SafeMap();
+
+// ---------------------------------------------------------------------------------------
+// The Next.js bridge
+
+// Set by next/server when a segment's bundle includes it: { wrapRequest, fetchEvent }.
+let nextHooks = null;
+
+const bridge = ObjectFreeze({
+  __proto__: null,
+  /** The record of the request the running code belongs to, or undefined. */
+  currentContext() {
+    const id = ops.serverCurrentRequest();
+    return id === 0 ? undefined : MapPrototypeGet(inflight, id);
+  },
+  /** next/server: hand handlers NextRequest objects (and middleware its NextFetchEvent). */
+  install(hooks) {
+    if (nextHooks !== null || hooks === null || typeof hooks !== "object") return;
+    const wrapRequest = hooks.wrapRequest;
+    const fetchEvent = hooks.fetchEvent;
+    const isNextResponse = hooks.isNextResponse;
+    if (typeof wrapRequest !== "function" || typeof fetchEvent !== "function" || typeof isNextResponse !== "function") return;
+    nextHooks = { __proto__: null, wrapRequest, fetchEvent, isNextResponse };
+  },
+  /** next/server's after(): run `task` once the response has been sent. */
+  after(record, task) {
+    if (record.after === null) record.after = [];
+    ArrayPrototypePush(record.after, task);
+  },
+});
+ObjectDefineProperty(globalThis, SymbolFor("verge.next.bridge"), { __proto__: null, value: bridge });
 
 /** Reads a segment's exports once: handlers per method and the Allow header. */
 function prepareSegment(route, layouts, kind) {
   const handlers = { __proto__: null };
   const methods = [];
+  if (kind === "middleware") {
+    const run = route.middleware ?? route.proxy ?? route.default;
+    if (typeof run !== "function") {
+      throw new TypeError("middleware must export a function named `middleware` (or a default export)");
+    }
+    return ObjectFreeze({ __proto__: null, kind, handlers, run, allow: "", layouts: [], methods: "" });
+  }
   if (kind === "page") {
     const render = route.default;
     if (typeof render !== "function") {
@@ -118,7 +176,22 @@ function requestBodyStream(id) {
 function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
   try {
     const signal = abort.newAbortSignal();
-    MapPrototypeSet(inflight, id, signal);
+    const record = {
+      __proto__: null,
+      id,
+      signal,
+      request: null,
+      kind: segment.kind,
+      setCookies: null,
+      sent: false,
+      next: undefined,
+      after: null,
+    };
+    MapPrototypeSet(inflight, id, record);
+    if (segment.kind === "middleware") {
+      runMiddleware(segment, record, method, url, headerBlock, hasBody);
+      return;
+    }
     let handler = segment.handlers[method];
     if (handler === undefined && method === "HEAD") handler = segment.handlers.GET;
     if (handler === undefined) {
@@ -132,13 +205,15 @@ function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
       return;
     }
     const body = hasBody ? requestBodyStream(id) : null;
-    const request = requestModule.requestFromHost({
+    let request = requestModule.requestFromHost({
       method,
       url,
       headers: splitHeaderBlock(headerBlock),
       body,
       signal,
     });
+    if (nextHooks !== null) request = nextHooks.wrapRequest(request);
+    record.request = request;
     const params = JSONParse(paramsJSON);
     let result;
     if (segment.kind === "page") {
@@ -192,24 +267,243 @@ function respond(id, value, segment) {
       throw new TypeError(`the handler returned ${kind}, not a Response: return new Response(...) or Response.json(...)`);
     }
     const host = responseModule.responseToHost(value);
-    const headers = joinHeaders(host.headers);
-    const body = host.body;
-    if (body === null || body === undefined) {
-      finish(id);
-      ops.serverRespond(id, host.status, host.statusText, headers, 0, null);
-    } else if (typeof body === "string") {
-      finish(id);
-      ops.serverRespond(id, host.status, host.statusText, headers, 1, body);
-    } else if (TypedArrayPrototypeGetSymbolToStringTag(body) === "Uint8Array") {
-      finish(id);
-      ops.serverRespond(id, host.status, host.statusText, headers, 2, body);
-    } else {
-      ops.serverRespond(id, host.status, host.statusText, headers, 3, null);
-      pump(id, body);
+    let list = host.headers;
+    const record = MapPrototypeGet(inflight, id);
+    // A NextResponse from a route handler may carry NextResponse.rewrite()'s directive (any
+    // other response's x-middleware-* headers, a fetched one's say, are passed through).
+    const interpret = nextHooks !== null && nextHooks.isNextResponse(value);
+    if (record !== undefined && (interpret || record.setCookies !== null)) {
+      const directives = nextDirectives(list, record, interpret);
+      if (directives.rewrite !== null) {
+        cancelBody(host.body);
+        continueTo(id, record, directives, directives.rewrite);
+        return;
+      }
+      list = directives.headers;
     }
+    send(id, record, host.status, host.statusText, list, host.body);
   } catch (error) {
     fail(id, error);
   }
+}
+
+/** Writes a response: the whole body with the head when it is a string or bytes, else streamed. */
+function send(id, record, status, statusText, list, body) {
+  const headers = joinHeaders(list);
+  if (record !== undefined) record.sent = true;
+  if (body === null || body === undefined) {
+    finish(id);
+    ops.serverRespond(id, status, statusText, headers, 0, null);
+  } else if (typeof body === "string") {
+    finish(id);
+    ops.serverRespond(id, status, statusText, headers, 1, body);
+  } else if (TypedArrayPrototypeGetSymbolToStringTag(body) === "Uint8Array") {
+    finish(id);
+    ops.serverRespond(id, status, statusText, headers, 2, body);
+  } else {
+    ops.serverRespond(id, status, statusText, headers, 3, null);
+    pump(id, body);
+  }
+}
+
+function cancelBody(body) {
+  if (body !== null && body !== undefined && typeof body !== "string" && bodyModule.isReadableStream(body)) {
+    PromisePrototypeThen(streams.readableStreamCancel(body, undefined), undefined, () => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Next.js response directives and middleware
+
+// Next.js's response headers between middleware and the server (never sent to clients).
+const MIDDLEWARE_PREFIX = "x-middleware-";
+const REQUEST_PREFIX = "x-middleware-request-";
+const INTERNAL_HEADERS = new SafeSet();
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-rewrite");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-next");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-override-headers");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-set-cookie");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-redirect");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-refresh");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-skip");
+SetPrototypeAdd(INTERNAL_HEADERS, "x-middleware-invoke");
+
+/**
+ * Reads Next.js's `x-middleware-*` headers off a response's header list and adds the
+ * cookies `cookies().set()` recorded (a cookie the response sets itself wins, as in
+ * Next.js). Returns { headers (the list to send), rewrite (URL string or null), next
+ * (boolean), requestHeaders (flat list, or null when not overridden) }.
+ */
+function nextDirectives(list, record, interpret = true) {
+  let headers = null;
+  let rewrite = null;
+  let next = false;
+  let override = null;
+  let requestValues = null;
+  for (let i = 0; interpret && i < list.length; i += 2) {
+    const name = list[i];
+    if (StringPrototypeStartsWith(name, MIDDLEWARE_PREFIX) &&
+      (SetPrototypeHas(INTERNAL_HEADERS, name) || StringPrototypeStartsWith(name, REQUEST_PREFIX))) {
+      if (headers === null) {
+        headers = [];
+        for (let j = 0; j < i; j++) ArrayPrototypePush(headers, list[j]);
+      }
+      const value = list[i + 1];
+      if (name === "x-middleware-rewrite") rewrite = value;
+      else if (name === "x-middleware-next") next = true;
+      else if (name === "x-middleware-override-headers") override = value;
+      else if (StringPrototypeStartsWith(name, REQUEST_PREFIX)) {
+        if (requestValues === null) requestValues = new SafeMap();
+        MapPrototypeSet(requestValues, StringPrototypeSlice(name, REQUEST_PREFIX.length), value);
+      }
+      // x-middleware-set-cookie and the like: Next.js internals, dropped.
+      continue;
+    }
+    if (headers !== null) ArrayPrototypePush(headers, name, list[i + 1]);
+  }
+  if (record.setCookies !== null) {
+    if (headers === null) {
+      headers = [];
+      for (let j = 0; j < list.length; j++) ArrayPrototypePush(headers, list[j]);
+    }
+    addRecordedCookies(headers, record.setCookies);
+  }
+  // (Unchanged: the response's own list, which is only read.)
+  if (headers === null) headers = list;
+  let requestHeaders = null;
+  if (override !== null) {
+    requestHeaders = [];
+    const names = StringPrototypeSplit(override, ",");
+    for (let i = 0; i < names.length; i++) {
+      const name = StringPrototypeToLowerCase(StringPrototypeTrim(names[i]));
+      if (name === "") continue;
+      const value = requestValues === null ? undefined : MapPrototypeGet(requestValues, name);
+      if (value !== undefined) ArrayPrototypePush(requestHeaders, name, value);
+    }
+  }
+  return { __proto__: null, headers, rewrite, next, requestHeaders };
+}
+
+/** Appends `Set-Cookie` for each cookie `cookies().set()` changed that the response does not set. */
+function addRecordedCookies(headers, recorded) {
+  const own = new SafeSet();
+  for (let i = 0; i < headers.length; i += 2) {
+    if (headers[i] !== "set-cookie") continue;
+    const value = headers[i + 1];
+    const equals = StringPrototypeIndexOf(value, "=");
+    SetPrototypeAdd(own, StringPrototypeTrim(equals === -1 ? value : StringPrototypeSlice(value, 0, equals)));
+  }
+  for (let i = 0; i < recorded.length; i += 2) {
+    if (!SetPrototypeHas(own, recorded[i])) ArrayPrototypePush(headers, "set-cookie", recorded[i + 1]);
+  }
+}
+
+/** Headers a response carries that must not be merged into another response. */
+function mergeableHeaders(list) {
+  const out = [];
+  for (let i = 0; i < list.length; i += 2) {
+    const name = list[i];
+    if (name === "content-length" || name === "transfer-encoding" || name === "content-encoding" || name === "connection") continue;
+    ArrayPrototypePush(out, name, list[i + 1]);
+  }
+  return out;
+}
+
+/** Routes the request on (Next.js `rewrite`, or middleware's `next`): same origin only. */
+function continueTo(id, record, directives, rewrite) {
+  let target = "";
+  if (rewrite !== null) {
+    const { URL } = core.require("url");
+    const base = new URL(record.request.url);
+    let destination;
+    try {
+      destination = new URL(rewrite, base);
+    } catch {
+      throw new TypeError(`NextResponse.rewrite(): invalid URL '${rewrite}'`);
+    }
+    if (destination.origin !== base.origin) {
+      proxy(id, record, destination.href, directives);
+      return;
+    }
+    target = destination.pathname + destination.search;
+  }
+  const requestHeaders = directives.requestHeaders;
+  finish(id);
+  ops.serverContinue(id, target, requestHeaders !== null, requestHeaders === null ? "" : joinHeaders(requestHeaders),
+    joinHeaders(mergeableHeaders(directives.headers)));
+}
+
+/** A rewrite to another origin: fetch it and answer with its response. */
+function proxy(id, record, url, directives) {
+  const { fetch } = core.require("fetch");
+  const request = record.request;
+  const init = {
+    __proto__: null,
+    method: request.method,
+    headers: directives.requestHeaders ?? request.headers,
+    redirect: "manual",
+    signal: record.signal,
+  };
+  if (request.body !== null && request.method !== "GET" && request.method !== "HEAD") {
+    init.body = request.body;
+    init.duplex = "half";
+  }
+  PromisePrototypeThen(fetch(url, init), (response) => {
+    const host = responseModule.responseToHost(response);
+    const list = mergeableHeaders(directives.headers);
+    const upstream = host.headers;
+    for (let i = 0; i < upstream.length; i += 2) {
+      const name = upstream[i];
+      // fetch decoded the body: its framing headers no longer apply.
+      if (name === "content-length" || name === "content-encoding" || name === "transfer-encoding" || name === "connection") continue;
+      ArrayPrototypePush(list, name, upstream[i + 1]);
+    }
+    send(id, record, host.status, host.statusText, list, host.body);
+  }, (error) => fail(id, error));
+}
+
+/** Runs middleware: answer, or route on (next / rewrite) with what it changed. */
+function runMiddleware(segment, record, method, url, headerBlock, hasBody) {
+  const id = record.id;
+  const body = hasBody ? requestBodyStream(id) : null;
+  let request = requestModule.requestFromHost({
+    method,
+    url,
+    headers: splitHeaderBlock(headerBlock),
+    body,
+    signal: record.signal,
+  });
+  let event;
+  if (nextHooks !== null) {
+    request = nextHooks.wrapRequest(request);
+    event = nextHooks.fetchEvent(request, "/middleware");
+  }
+  record.request = request;
+  const result = FunctionPrototypeCall(segment.run, undefined, request, event);
+  PromisePrototypeThen(PromiseResolve(result), (value) => {
+    try {
+      if (value === undefined || value === null) {
+        const directives = { __proto__: null, headers: [], rewrite: null, next: true, requestHeaders: null };
+        if (record.setCookies !== null) addRecordedCookies(directives.headers, record.setCookies);
+        continueTo(id, record, directives, null);
+        return;
+      }
+      if (!responseModule.isResponse(value)) {
+        const kind = typeof value;
+        throw new TypeError(`middleware returned ${kind}, not a Response: return NextResponse.next(), a redirect, a rewrite or a Response (or nothing)`);
+      }
+      const host = responseModule.responseToHost(value);
+      const directives = nextDirectives(host.headers, record);
+      if (directives.rewrite !== null || directives.next) {
+        cancelBody(host.body);
+        continueTo(id, record, directives, directives.rewrite);
+        return;
+      }
+      send(id, record, host.status, host.statusText, directives.headers, host.body);
+    } catch (error) {
+      fail(id, error);
+    }
+  }, (error) => fail(id, error));
 }
 
 async function pump(id, stream) {
@@ -252,13 +546,50 @@ function fail(id, error) {
 }
 
 function finish(id) {
-  MapPrototypeDelete(inflight, id);
+  const record = MapPrototypeGet(inflight, id);
+  if (record === undefined) return;
+  if (record.after === null) {
+    MapPrototypeDelete(inflight, id);
+    return;
+  }
+  // next/server's after(): the callbacks run once the response is handed to the server (a
+  // microtask later), still in the request's context, which ends when they have settled.
+  const tasks = record.after;
+  record.after = null;
+  record.sent = true;
+  PromisePrototypeThen(PromiseResolve(undefined), () => runAfter(id, record, tasks));
+}
+
+function runAfter(id, record, tasks) {
+  let pending = tasks.length;
+  const settled = () => {
+    if (--pending === 0 && MapPrototypeGet(inflight, id) === record) MapPrototypeDelete(inflight, id);
+  };
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    let result;
+    try {
+      result = typeof task === "function" ? FunctionPrototypeCall(task, undefined) : task;
+    } catch (error) {
+      result = PromiseResolve(undefined);
+      reportAfterError(error);
+    }
+    PromisePrototypeThen(PromiseResolve(result), settled, (error) => {
+      reportAfterError(error);
+      settled();
+    });
+  }
+}
+
+function reportAfterError(error) {
+  core.require("global_events").reportException(new Error("A task passed to after() failed: " + formatError(error)));
 }
 
 /** The client disconnected or a limit ended the request: abort `request.signal`. */
 function abortRequest(id, reason) {
-  const signal = MapPrototypeGet(inflight, id);
-  if (signal === undefined) return;
+  const record = MapPrototypeGet(inflight, id);
+  if (record === undefined) return;
+  const signal = record.signal;
   MapPrototypeDelete(inflight, id);
   const { DOMException } = core.require("dom_exception");
   abort.signalAbort(signal, new DOMException(reason, "AbortError"));

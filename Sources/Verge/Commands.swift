@@ -134,7 +134,9 @@ public struct BuildCommand: ParsableCommand {
             let build = try VergeBuild.run(project: project)
             print(RouteRow.table(build.rows), terminator: "")
             for warning in build.warnings { printError("warning: \(warning)") }
-            print("\nBuilt \(build.rows.count) route\(build.rows.count == 1 ? "" : "s") into \(project.projectURL.appendingPathComponent(".verge").path)")
+            let routeCount = build.rows.filter { $0.kind != "middleware" }.count
+            let middleware = build.application.middleware == nil ? "" : " and middleware"
+            print("\nBuilt \(routeCount) route\(routeCount == 1 ? "" : "s")\(middleware) into \(project.projectURL.appendingPathComponent(".verge").path)")
         } catch {
             printError("Build failed:\n\(error)")
             throw ExitCode(1)
@@ -185,6 +187,13 @@ public enum VergeBuild {
         var routes: [RouteRow]
         var bundles: [String: String]
         var createdAt: String
+        /// `middleware.{js,ts}`: its file and exported `config` (JSON); its bundle is in `bundles`.
+        var middleware: MiddlewareManifest?
+    }
+
+    struct MiddlewareManifest: Codable {
+        var file: String
+        var config: String
     }
 
     /// Builds the project and writes `.verge/build.json` beside the bundles.
@@ -196,7 +205,10 @@ public enum VergeBuild {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let manifest = Manifest(version: 1, routes: build.rows,
                                 bundles: build.application.bundles.mapValues { $0.path },
-                                createdAt: ISO8601DateFormatter().string(from: Date()))
+                                createdAt: ISO8601DateFormatter().string(from: Date()),
+                                middleware: build.application.middleware.map {
+                                    MiddlewareManifest(file: $0.route.id, config: $0.configJSON)
+                                })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: directory.appendingPathComponent("build.json"))
@@ -225,8 +237,18 @@ public enum VergeBuild {
             bundles[route.id] = EdgeBundle(routeID: route.id, file: route.file ?? route.id, source: source, path: path,
                                            rawSize: source.utf8.count, gzipSize: 0, inputs: [])
         }
+        var middleware: MiddlewareDefinition?
+        if let entry = manifest.middleware {
+            let route = MiddlewareDefinition.route(file: entry.file, project: project.projectURL)
+            guard let path = manifest.bundles[route.id], let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ProjectBuilder.BuildFailure(messages: ["\(entry.file) is not in the build: run `verge build` again"])
+            }
+            bundles[route.id] = EdgeBundle(routeID: route.id, file: entry.file, source: source, path: path,
+                                           rawSize: source.utf8.count, gzipSize: 0, inputs: [])
+            middleware = try MiddlewareDefinition(route: route, configJSON: entry.config)
+        }
         let application = ServedApplication(table: table, nodeRoutes: RegisteredRoutes.routes, bundles: bundles,
-                                            edgeEnvironment: edgeEnvironment, generation: 1)
+                                            edgeEnvironment: edgeEnvironment, generation: 1, middleware: middleware)
         return ProjectBuild(application: application, rows: manifest.routes, warnings: table.warnings)
     }
 }

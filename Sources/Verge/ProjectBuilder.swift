@@ -59,8 +59,10 @@ public struct ProjectBuilder: Sendable {
             SwiftRouteRegistration(pattern: $0.pattern, config: $0.config, methods: $0.methods)
         }
         let table: RouteTable
+        let middlewareFile: String?
         do {
             let app = try AppDirectory.scan(project: project)
+            middlewareFile = app.middleware
             table = try RouteTable(app: app, swiftRoutes: registrations)
             try table.validateNodeHandlers()
         } catch {
@@ -76,6 +78,11 @@ public struct ProjectBuilder: Sendable {
 
         var bundler = EdgeBundler(projectRoot: project, codeSizeLimit: codeSizeLimit)
         bundler.nodeEnv = mode
+        do {
+            try bundler.enableNextCompat()
+        } catch {
+            throw BuildFailure(messages: ["cannot write Verge's next/* modules under .verge/next: \(error)"])
+        }
         var bundles: [String: EdgeBundle] = [:]
         var errors: [String: String] = [:]
         for route in table.routes where route.runtime == .edge {
@@ -93,17 +100,44 @@ public struct ProjectBuilder: Sendable {
                 errors[route.id] = String(describing: error)
             }
         }
+        // middleware.{js,ts}: bundled like a segment, always with next/server.
+        var middlewareRoute: RouteDefinition?
+        if let middlewareFile {
+            let route = MiddlewareDefinition.route(file: middlewareFile, project: project)
+            middlewareRoute = route
+            if let previous = reuse[route.id] {
+                bundles[route.id] = previous
+            } else {
+                do {
+                    bundles[route.id] = try bundler.bundleMiddleware(route)
+                } catch {
+                    errors[route.id] = String(describing: error)
+                }
+            }
+        }
         var methods: [String: [String]] = [:]
+        var middleware: MiddlewareDefinition?
         if !bundles.isEmpty {
-            let probed = try probeExports(table: table, bundles: bundles, env: edgeEnvironment)
+            let probed = try probeExports(table: table, bundles: bundles, middleware: middlewareRoute, env: edgeEnvironment)
             methods = probed.methods
             errors.merge(probed.errors) { first, _ in first }
+            if let middlewareRoute, let configJSON = probed.middlewareConfig {
+                do {
+                    middleware = try MiddlewareDefinition(route: middlewareRoute, configJSON: configJSON)
+                } catch {
+                    errors[middlewareRoute.id] = String(describing: error)
+                }
+            }
+        }
+        if let middlewareRoute, middleware == nil {
+            // Its build failed: in development every request shows the error (see HTTPConnection).
+            middleware = MiddlewareDefinition(route: middlewareRoute, matchers: nil)
         }
         if !errors.isEmpty && !tolerateErrors {
             throw BuildFailure(messages: errors.keys.sorted().compactMap { errors[$0] })
         }
 
-        let rows = table.routes.sorted { $0.pattern.description < $1.pattern.description }.map { route -> RouteRow in
+        var rows = table.routes.sorted { $0.pattern.description < $1.pattern.description }.map { route -> RouteRow in
             var rowMethods: [String]
             if route.runtime == .edge {
                 rowMethods = methods[route.id] ?? []
@@ -118,23 +152,60 @@ public struct ProjectBuilder: Sendable {
                             runtime: route.runtime.rawValue, methods: rowMethods.sorted(), file: route.file,
                             bundleBytes: bundle?.rawSize, gzipBytes: bundle?.gzipSize)
         }
+        if let middlewareRoute {
+            let bundle = bundles[middlewareRoute.id]
+            rows.append(RouteRow(pattern: "(middleware)", kind: "middleware", runtime: "edge", methods: [], file: middlewareRoute.file,
+                                 bundleBytes: bundle?.rawSize, gzipBytes: bundle?.gzipSize))
+        }
         let application = ServedApplication(table: table, nodeRoutes: nodeRoutes, bundles: bundles, buildErrors: errors,
-                                            edgeEnvironment: edgeEnvironment, generation: generation)
+                                            edgeEnvironment: edgeEnvironment, generation: generation, middleware: middleware)
         return ProjectBuild(application: application, rows: rows, warnings: table.warnings)
     }
 
     /// Evaluates each bundle once in a scratch sandbox to check it starts and to read the
     /// HTTP methods it exports.
-    private func probeExports(table: RouteTable, bundles: [String: EdgeBundle], env: [String: String]) throws -> (methods: [String: [String]], errors: [String: String]) {
+    private func probeExports(table: RouteTable, bundles: [String: EdgeBundle], middleware: RouteDefinition?,
+                              env: [String: String]) throws -> (methods: [String: [String]], errors: [String: String], middlewareConfig: String?) {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { try? group.syncShutdownGracefully() }
         let loop = group.next()
         let routes = table.routes.filter { bundles[$0.id] != nil }
         let sendableBundles = bundles
-        return try loop.submit { () -> ([String: [String]], [String: String]) in
+        return try loop.submit { () -> ([String: [String]], [String: String], String?) in
             let isolate = Isolate(eventLoop: loop, limits: IsolateLimits(startupCPUTime: .seconds(1), heapBytes: 256 << 20))
             var methods: [String: [String]] = [:]
             var errors: [String: String] = [:]
+            var middlewareConfig: String?
+            if let middleware, let bundle = sendableBundles[middleware.id] {
+                var options = RealmOptions()
+                options.env = env
+                options.console = .discard
+                do {
+                    let realm = try isolate.makeRealm(name: "middleware", options: options)
+                    defer { realm.close() }
+                    middlewareConfig = try realm.run(invocation: Invocation(cpuBudget: .seconds(1), realmName: "middleware")) { () throws -> String? in
+                        try realm.js.evaluate(bundle.source, sourceURL: middleware.id)
+                        let namespace = try realm.js.global.get(EdgeBundler.globalName).get("route")
+                        try realm.js.global.set("__vergeMiddlewareNamespace", namespace)
+                        let report = try realm.js.evaluate("""
+                            (() => {
+                              const ns = globalThis.__vergeMiddlewareNamespace;
+                              delete globalThis.__vergeMiddlewareNamespace;
+                              const run = ns.middleware ?? ns.proxy ?? ns.default;
+                              if (typeof run !== "function") return "!";
+                              return JSON.stringify(ns.config === undefined ? null : ns.config) ?? "null";
+                            })()
+                            """)
+                        return try report.toString()
+                    }
+                    if middlewareConfig == "!" {
+                        middlewareConfig = nil
+                        errors[middleware.id] = "\(middleware.id): middleware must export a function named `middleware` (or a default export)"
+                    }
+                } catch {
+                    errors[middleware.id] = "\(middleware.id): the bundle failed to start: \(error)"
+                }
+            }
             for route in routes {
                 guard let bundle = sendableBundles[route.id] else { continue }
                 var options = RealmOptions()
@@ -165,7 +236,7 @@ public struct ProjectBuilder: Sendable {
                     errors[route.id] = "\(route.file ?? route.id): the bundle failed to start: \(error)"
                 }
             }
-            return (methods, errors)
+            return (methods, errors, middlewareConfig)
         }.wait()
     }
 }

@@ -18,6 +18,11 @@ final class EdgeExchange {
     let keepAlive: Bool
     let started: NIODeadline
     let segmentName: String
+    /// The request as received (middleware and rewrites route it on from here).
+    let head: HTTPRequestHead
+    /// Middleware: keep the body chunks handed to JS, so the route gets the whole body too.
+    let retainsBody: Bool
+    private var deliveredBody: [ByteBuffer] = []
 
     private(set) var headSent = false
     private(set) var finished = false
@@ -37,8 +42,11 @@ final class EdgeExchange {
     private var timeToFirstByte: Scheduled<Void>?
 
     init(id: Int, host: EdgeHost, connection: HTTPConnection, instance: SegmentInstance, head: HTTPRequestHead,
-         hasBody: Bool, segmentName: String, timeToFirstByte: TimeAmount) {
+         hasBody: Bool, segmentName: String, timeToFirstByte: TimeAmount, retainsBody: Bool = false, note: String? = nil) {
         self.id = id
+        self.head = head
+        self.retainsBody = retainsBody
+        self.note = note
         self.host = host
         self.connection = connection
         self.instance = instance
@@ -109,6 +117,7 @@ final class EdgeExchange {
     }
 
     private func deliver(_ buffer: ByteBuffer, to promise: JSDeferredPromise) {
+        if retainsBody { deliveredBody.append(buffer) }
         run {
             let array = try buffer.withUnsafeReadableBytes { bytes in
                 try instance.realm.js.makeUint8Array(copying: bytes)
@@ -121,6 +130,7 @@ final class EdgeExchange {
     func readBody() throws -> JSValueRef {
         let promise = try JSDeferredPromise(in: instance.realm.js)
         if let chunk = bodyChunks.popFirst() {
+            if retainsBody { deliveredBody.append(chunk) }
             bodyBuffered -= chunk.readableBytes
             if readingPaused, bodyBuffered < host.configuration.bodyBufferLimit / 2 {
                 readingPaused = false
@@ -147,6 +157,63 @@ final class EdgeExchange {
             readingPaused = false
             connection?.setReading(true)
         }
+    }
+
+    /// Body that arrived before this exchange existed (middleware ran first): buffered as if
+    /// it had come from the socket.
+    func adoptBody(_ chunks: [ByteBuffer], ended: Bool, readingPaused wasPaused: Bool) {
+        for chunk in chunks { receiveBody(chunk) }
+        if ended { bodyEnd() }
+        if wasPaused, !readingPaused { connection?.setReading(true) }
+    }
+
+    // MARK: Routing on (middleware `next`, rewrites)
+
+    /// ops.serverContinue: this exchange produced no response; the request goes on to
+    /// `target` (a path with query, "" for the same URL) with `requestHeaders` (nil: as
+    /// received) and the response headers to merge into whatever answers it.
+    func continueRouting(target: String, requestHeaderBlock: String?, responseHeaderBlock: String) {
+        guard !finished, !headSent, let connection else { return }
+        var next = head
+        if !target.isEmpty { next.uri = target }
+        if let requestHeaderBlock {
+            var headers = EdgeExchange.parseHeaderBlock(requestHeaderBlock)
+            // The body is still the body: keep its framing whatever the middleware forwarded.
+            for name in ["content-length", "transfer-encoding"] {
+                headers.remove(name: name)
+                for value in head.headers[name] { headers.add(name: name, value: value) }
+            }
+            next.headers = headers
+        }
+        var responseHeaders: [(String, String)] = []
+        for (name, value) in EdgeExchange.parseHeaderBlock(responseHeaderBlock) { responseHeaders.append((name, value)) }
+        let body = deliveredBody + Array(bodyChunks)
+        let ended = bodyEnded
+        let paused = readingPaused
+        deliveredBody = []
+        bodyChunks.removeAll()
+        bodyBuffered = 0
+        let cpu = Double(instance.isolate.cpuTime(of: invocation)) / 1_000_000
+        let what = target.isEmpty ? "next" : "rewrite \(target)"
+        let step = "\(segmentName)→\(what) (cpu=\(Double(Int((cpu * 100).rounded())) / 100)ms)"
+        finish(continuing: true)
+        connection.continueRequest(next, from: head, responseHeaders: responseHeaders, body: body, bodyEnded: ended,
+                                   readingPaused: paused, note: step)
+    }
+
+    static func parseHeaderBlock(_ block: String) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        guard !block.isEmpty else { return headers }
+        var name: Substring?
+        for part in block.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let pendingName = name {
+                headers.add(name: String(pendingName), value: String(part))
+                name = nil
+            } else {
+                name = part
+            }
+        }
+        return headers
     }
 
     // MARK: Response
@@ -329,7 +396,7 @@ final class EdgeExchange {
         }
     }
 
-    private func finish() {
+    private func finish(continuing: Bool = false) {
         guard !finished else { return }
         finished = true
         timeToFirstByte?.cancel()
@@ -338,6 +405,7 @@ final class EdgeExchange {
         pendingWritable = nil
         host.exchanges.removeValue(forKey: id)
         host.requestFinished(on: instance)
+        if continuing { return }
         if host.configuration.logRequests {
             let duration = NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds
             host.log.write(RequestLogLine(method: method, path: path, status: status, runtime: "edge", segment: segmentName,

@@ -62,8 +62,10 @@ final class EdgeHost {
         return nextRequestID
     }
 
-    /// The ready instance of `route`, booting it (cold start) when needed.
-    func instance(for route: RouteDefinition, application: ServedApplication) throws -> SegmentInstance {
+    /// The ready instance of `route`, booting it (cold start) when needed. `kind` is what
+    /// `prepareSegment` gets ("route", "page" or "middleware"); `name` tags its logs.
+    func instance(for route: RouteDefinition, application: ServedApplication, kind: String? = nil,
+                  name: String? = nil) throws -> SegmentInstance {
         guard let bundle = application.bundles[route.id] else {
             throw EdgeServeError.notBuilt(route.file ?? route.id)
         }
@@ -76,7 +78,7 @@ final class EdgeHost {
         var options = RealmOptions()
         options.env = application.edgeEnvironment
         let log = self.log
-        let tag = route.segmentName
+        let tag = name ?? route.segmentName
         options.console = ConsoleSink { level, text in
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 log.write("[\(tag)] \(level == .error || level == .warn ? level.name + ": " : "")\(line)")
@@ -86,7 +88,7 @@ final class EdgeHost {
             log.write("[\(tag)] \(error.message)")
         }
         options.hostOps = serverOps()
-        let realm = try isolate.makeRealm(name: route.segmentName, options: options)
+        let realm = try isolate.makeRealm(name: tag, options: options)
         do {
             let key = "\(ObjectIdentifier(isolate))|\(route.id)|\(version)"
             let script: JSCompiledScript
@@ -96,14 +98,16 @@ final class EdgeHost {
                 script = try JSCompiledScript(vm: isolate.vm, source: bundle.source, sourceURL: route.file ?? route.id)
                 compiled[key] = script
             }
-            let startup = Invocation(cpuBudget: configuration.edgeLimits.startupCPUTime, realmName: route.segmentName)
+            let startup = Invocation(cpuBudget: configuration.edgeLimits.startupCPUTime, realmName: tag)
             let instance = try realm.run(invocation: startup) { () throws -> SegmentInstance in
+                // The server module first: it defines the hook next/server registers with
+                // while the bundle evaluates.
+                let server = try realm.module("server")
                 try realm.js.evaluate(script)
                 let namespace = try realm.js.global.get(EdgeBundler.globalName)
-                let server = try realm.module("server")
                 let segment = try server.invoke("prepareSegment", [
                     try namespace.get("route"), try namespace.get("layouts"),
-                    realm.js.string(route.kind.rawValue),
+                    realm.js.string(kind ?? route.kind.rawValue),
                 ])
                 return SegmentInstance(routeID: route.id, realm: realm, isolate: isolate, segment: segment,
                                        handle: try server.get("handle"), abortRequest: try server.get("abortRequest"),

@@ -15,6 +15,32 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         case node(NodeExchange)
         /// A request answered without a handler (404, redirect, …): its body is skipped.
         case answered
+        /// Middleware or a rewrite routed the request on; the next exchange starts on the
+        /// next loop tick (outside the JS call that asked for it), body parts wait here.
+        case continuing(PendingContinuation)
+    }
+
+    /// A request between the exchange that routed it on and the one that will answer it.
+    final class PendingContinuation {
+        let head: HTTPRequestHead
+        let previous: HTTPRequestHead
+        let responseHeaders: [(String, String)]
+        var body: [ByteBuffer]
+        var bodyEnded: Bool
+        let readingPaused: Bool
+        let note: String
+        var cancelled = false
+
+        init(head: HTTPRequestHead, previous: HTTPRequestHead, responseHeaders: [(String, String)], body: [ByteBuffer],
+             bodyEnded: Bool, readingPaused: Bool, note: String) {
+            self.head = head
+            self.previous = previous
+            self.responseHeaders = responseHeaders
+            self.body = body
+            self.bodyEnded = bodyEnded
+            self.readingPaused = readingPaused
+            self.note = note
+        }
     }
 
     let server: ServerContext
@@ -24,6 +50,20 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     private var requestComplete = true
     private var quiescing = false
     private var closeAfterResponse = false
+
+    // Middleware and rewrites (Next.js): state of the request being routed on.
+    /// Response headers middleware set with `NextResponse.next()`/`rewrite()`, merged into
+    /// the head of whatever answers the request.
+    private var middlewareHeaders: [(String, String)] = []
+    /// How many times the current request was routed on (middleware, rewrites).
+    private var continuations = 0
+    /// The origin of the request as received ("http://host:port"): a rewritten request keeps it.
+    private var continuationOrigin: String?
+    /// Whether the request as received has a body (middleware may not forward its headers).
+    private var continuationHasBody: Bool?
+    /// Log notes of the steps before the exchange that answers ("middleware→next (cpu=…)").
+    private(set) var continuationNote: String?
+    static let maxContinuations = 8
 
     init(server: ServerContext) {
         self.server = server
@@ -49,6 +89,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             switch current {
             case .edge(let exchange): exchange.receiveBody(buffer)
             case .node(let exchange): exchange.receiveBody(buffer)
+            case .continuing(let pending): pending.body.append(buffer)
             default: break
             }
         case .end:
@@ -56,6 +97,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             switch current {
             case .edge(let exchange): exchange.bodyEnd()
             case .node(let exchange): exchange.bodyEnd()
+            case .continuing(let pending): pending.bodyEnded = true
             default: break
             }
         }
@@ -75,6 +117,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         switch current {
         case .edge(let exchange): exchange.clientClosed()
         case .node(let exchange): exchange.clientClosed()
+        case .continuing(let pending): pending.cancelled = true
         default: break
         }
         current = .idle
@@ -98,6 +141,11 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     // MARK: Routing
 
     private func startRequest(_ head: HTTPRequestHead) {
+        middlewareHeaders = []
+        continuations = 0
+        continuationOrigin = nil
+        continuationHasBody = nil
+        continuationNote = nil
         let application = server.applicationBox.application
         let uri = head.uri
         let queryStart = uri.firstIndex(of: "?")
@@ -119,6 +167,24 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             answer(head, status: .permanentRedirect, body: "", extraHeaders: [("location", location)], runtime: "-", segment: "-")
             return
         }
+        if let middleware = application.middleware {
+            let headers = head.headers
+            let view = MiddlewareRequestView(
+                path: path, query: queryStart.map { String(uri[uri.index(after: $0)...]) } ?? "",
+                header: { name in
+                    let values = headers[name]
+                    return values.isEmpty ? nil : values.joined(separator: ", ")
+                })
+            if middleware.matches(view) {
+                startMiddleware(head, middleware: middleware, application: application)
+                return
+            }
+        }
+        route(head, path: path, application: application)
+    }
+
+    /// Matches the path and starts the exchange that answers it.
+    private func route(_ head: HTTPRequestHead, path: String, application: ServedApplication) {
         guard let match = application.table.match(path: path) else {
             answer(head, status: .notFound, body: "Not Found\n", runtime: "-", segment: "-")
             return
@@ -141,39 +207,147 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// Runs `middleware.{js,ts}` for a request its matchers accept. It answers, or routes the
+    /// request on through `continueRequest`.
+    private func startMiddleware(_ head: HTTPRequestHead, middleware: MiddlewareDefinition, application: ServedApplication) {
+        continuationOrigin = origin(of: head)
+        continuationHasBody = hasBody(head)
+        _ = startEdgeExchange(head, route: middleware.route, kind: "middleware", name: "middleware", paramsJSON: "{}",
+                              application: application, retainsBody: true)
+    }
+
+    /// Middleware (`NextResponse.next()`/`rewrite()`) or a rewrite answered nothing: route
+    /// `head` (possibly a new path and headers) as part of the same request, on the next
+    /// loop tick, so the next exchange's JS runs as its own invocation.
+    func continueRequest(_ head: HTTPRequestHead, from previous: HTTPRequestHead, responseHeaders: [(String, String)],
+                         body: [ByteBuffer], bodyEnded: Bool, readingPaused: Bool, note: String) {
+        guard let context else { return }
+        let pending = PendingContinuation(head: head, previous: previous, responseHeaders: responseHeaders, body: body,
+                                          bodyEnded: bodyEnded, readingPaused: readingPaused, note: note)
+        current = .continuing(pending)
+        context.eventLoop.assumeIsolated().execute { [weak self] in
+            guard let self, !pending.cancelled, case .continuing(let waiting) = self.current, waiting === pending else { return }
+            self.resume(pending)
+        }
+    }
+
+    private func resume(_ pending: PendingContinuation) {
+        let head = pending.head
+        if continuationOrigin == nil { continuationOrigin = origin(of: pending.previous) }
+        if continuationHasBody == nil { continuationHasBody = hasBody(pending.previous) }
+        continuations += 1
+        continuationNote = continuationNote.map { $0 + " " + pending.note } ?? pending.note
+        // Headers of later steps win over earlier ones, except those that repeat.
+        middlewareHeaders = HTTPConnection.merge(pending.responseHeaders, over: middlewareHeaders)
+        current = .idle
+        let application = server.applicationBox.application
+        guard continuations <= HTTPConnection.maxContinuations else {
+            server.log.write("\(head.method.rawValue) \(head.uri): more than \(HTTPConnection.maxContinuations) rewrites; is a rewrite pointing at itself?")
+            answer(head, status: .internalServerError, body: "Internal Server Error: too many rewrites\n", runtime: "-", segment: "-")
+            if pending.readingPaused { setReading(true) }
+            return
+        }
+        let uri = head.uri
+        let path = uri.firstIndex(of: "?").map { String(uri[..<$0]) } ?? uri
+        route(head, path: path, application: application)
+        switch current {
+        case .edge(let exchange):
+            exchange.adoptBody(pending.body, ended: pending.bodyEnded, readingPaused: pending.readingPaused)
+        case .node(let exchange):
+            for chunk in pending.body { exchange.receiveBody(chunk) }
+            if pending.bodyEnded { exchange.bodyEnd() }
+            if pending.readingPaused { setReading(true) }
+        default:
+            if pending.readingPaused { setReading(true) }
+        }
+    }
+
+    private func origin(of head: HTTPRequestHead) -> String {
+        let url = absoluteURL(head)
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let end = rest.firstIndex(of: "/") ?? rest.endIndex
+        return String(url[..<end])
+    }
+
+    private func hasBody(_ head: HTTPRequestHead) -> Bool {
+        head.headers.contains(name: "content-length") && head.headers.first(name: "content-length") != "0"
+            || head.headers.contains(name: "transfer-encoding")
+    }
+
+    /// `later` merged over `earlier`: a name `later` has replaces `earlier`'s values, except
+    /// headers that may repeat (set-cookie, vary, www-authenticate, proxy-authenticate).
+    static func merge(_ later: [(String, String)], over earlier: [(String, String)]) -> [(String, String)] {
+        if earlier.isEmpty { return later }
+        if later.isEmpty { return earlier }
+        let replaced = Set(later.map { $0.0.lowercased() }).subtracting(repeatable)
+        return earlier.filter { !replaced.contains($0.0.lowercased()) } + later
+    }
+
+    static let repeatable: Set<String> = ["set-cookie", "vary", "www-authenticate", "proxy-authenticate"]
+
+    /// Middleware's response headers and the answering response's, as Next.js merges them:
+    /// middleware's win, except headers that may repeat, which both contribute.
+    private func mergeMiddlewareHeaders(into headers: inout HTTPHeaders) {
+        guard !middlewareHeaders.isEmpty else { return }
+        var merged = HTTPHeaders()
+        var names = Set<String>()
+        for (name, value) in middlewareHeaders {
+            merged.add(name: name, value: value)
+            names.insert(name.lowercased())
+        }
+        for (name, value) in headers {
+            let lower = name.lowercased()
+            if !names.contains(lower) || HTTPConnection.repeatable.contains(lower)
+                || lower == "content-length" || lower == "transfer-encoding" || lower == "connection" {
+                merged.add(name: name, value: value)
+            }
+        }
+        middlewareHeaders = []
+        headers = merged
+    }
+
     private func startEdge(_ head: HTTPRequestHead, match: RouteMatch, application: ServedApplication) {
-        let route = match.route
-        guard let host else { return }
+        _ = startEdgeExchange(head, route: match.route, kind: nil, name: nil, paramsJSON: paramsJSON(match.params),
+                              application: application, retainsBody: false)
+    }
+
+    /// Starts an edge exchange for `route` in its realm on this loop (booting it if needed).
+    private func startEdgeExchange(_ head: HTTPRequestHead, route: RouteDefinition, kind: String?, name: String?, paramsJSON: String,
+                                   application: ServedApplication, retainsBody: Bool) -> EdgeExchange? {
+        guard let host else { return nil }
+        let segmentName = name ?? route.segmentName
         if let error = application.buildErrors[route.id] {
-            server.log.write("[\(route.segmentName)] build error: \(error)")
+            server.log.write("[\(segmentName)] build error: \(error)")
             answer(head, status: .internalServerError,
                    body: server.configuration.development ? "Build error in \(route.file ?? route.id)\n\n\(error)\n" : "Internal Server Error\n",
-                   runtime: "edge", segment: route.segmentName)
-            return
+                   runtime: "edge", segment: segmentName)
+            return nil
         }
         let instance: SegmentInstance
         do {
-            instance = try host.instance(for: route, application: application)
+            instance = try host.instance(for: route, application: application, kind: kind, name: name)
         } catch {
-            server.log.write("[\(route.segmentName)] could not start \(route.file ?? route.id): \(error)")
+            server.log.write("[\(segmentName)] could not start \(route.file ?? route.id): \(error)")
             answer(head, status: .internalServerError,
                    body: server.configuration.development ? "Could not start \(route.file ?? route.id)\n\n\(error)\n" : "Internal Server Error\n",
-                   runtime: "edge", segment: route.segmentName)
-            return
+                   runtime: "edge", segment: segmentName)
+            return nil
         }
-        let hasBody = head.headers.contains(name: "content-length") && head.headers.first(name: "content-length") != "0"
-            || head.headers.contains(name: "transfer-encoding")
         let id = host.makeRequestID()
         let limit = route.config.maxDuration.map { TimeAmount.nanoseconds(Int64($0 * 1e9)) } ?? server.configuration.timeToFirstByte
-        let exchange = EdgeExchange(id: id, host: host, connection: self, instance: instance, head: head, hasBody: hasBody,
-                                    segmentName: route.segmentName, timeToFirstByte: limit)
+        let exchange = EdgeExchange(id: id, host: host, connection: self, instance: instance, head: head,
+                                    hasBody: continuationHasBody ?? hasBody(head), segmentName: segmentName,
+                                    timeToFirstByte: limit, retainsBody: retainsBody, note: continuationNote)
         host.exchanges[id] = exchange
         current = .edge(exchange)
-        exchange.start(url: absoluteURL(head), headerBlock: headerBlock(head.headers), paramsJSON: paramsJSON(match.params))
+        exchange.start(url: absoluteURL(head), headerBlock: headerBlock(head.headers), paramsJSON: paramsJSON)
+        return exchange
     }
 
     func absoluteURL(_ head: HTTPRequestHead) -> String {
         if head.uri.hasPrefix("http://") || head.uri.hasPrefix("https://") { return head.uri }
+        if continuations > 0, let continuationOrigin { return continuationOrigin + head.uri }
         let authority = head.headers.first(name: "host") ?? "\(server.configuration.host):\(server.configuration.port)"
         return (server.configuration.tls == nil ? "http://" : "https://") + authority + head.uri
     }
@@ -215,6 +389,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         var body = context.channel.allocator.buffer(string: text)
         headers.add(name: "content-length", value: String(body.readableBytes))
         if !head.keepsConnection { headers.add(name: "connection", value: "close") }
+        mergeMiddlewareHeaders(into: &headers)
         current = .answered
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
         if head.method != .HEAD, body.readableBytes > 0 { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
@@ -222,7 +397,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         if server.configuration.logRequests {
             server.log.write(RequestLogLine(method: head.method.rawValue, path: head.uri, status: Int(status.code), runtime: runtime,
                                             segment: segment, durationNanoseconds: Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds),
-                                            cpuNanoseconds: nil, note: nil).text)
+                                            cpuNanoseconds: nil, note: continuationNote).text)
         }
         writeEnd()
         exchangeFinished(keepAlive: head.keepsConnection)
@@ -236,6 +411,8 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     func writeHead(_ head: HTTPResponseHead) {
         guard let context else { return }
+        var head = head
+        mergeMiddlewareHeaders(into: &head.headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
     }
 

@@ -15,11 +15,14 @@ public final class ServedApplication: Sendable {
     /// `process.env` of edge segments (the `.env` files plus VERGE_RUNTIME=edge).
     public let edgeEnvironment: [String: String]
     public let generation: Int
+    /// `middleware.{js,ts}`, if the project has one (its bundle is in `bundles` under its id).
+    public let middleware: MiddlewareDefinition?
     private let versions: [String: Int]
 
     public init(table: RouteTable, nodeRoutes: [NodeRoute], bundles: [String: EdgeBundle],
                 buildErrors: [String: String] = [:], globalBuildError: String? = nil,
-                edgeEnvironment: [String: String], generation: Int) {
+                edgeEnvironment: [String: String], generation: Int, middleware: MiddlewareDefinition? = nil) {
+        self.middleware = middleware
         self.table = table
         self.nodeRoutes = nodeRoutes
         self.bundles = bundles

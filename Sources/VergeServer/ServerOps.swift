@@ -48,6 +48,25 @@ extension EdgeHost {
                     return nil
                 }
             },
+            // The request the running JS belongs to: the tag of the isolate's current
+            // invocation (timers and host-operation completions are charged to the request
+            // that started them). next/headers finds its request context through it.
+            HostOp("serverCurrentRequest", length: 0) { realm in
+                { [unowned realm] _ in
+                    realm.js.makeNumber(Double(realm.isolate.currentInvocation?.tag ?? 0))
+                }
+            },
+            // (id, target, hasRequestHeaders, requestHeaderBlock, responseHeaderBlock)
+            HostOp("serverContinue", length: 5) { [unowned self] _ in
+                { [unowned self] frame in
+                    guard let exchange = self.exchanges[try frame.int(0)] else { return nil }
+                    let hasRequestHeaders = frame.bool(2)
+                    exchange.continueRouting(target: try frame.string(1),
+                                             requestHeaderBlock: hasRequestHeaders ? try frame.string(3) : nil,
+                                             responseHeaderBlock: try frame.string(4))
+                    return nil
+                }
+            },
         ]
     }
 }
