@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "VergeEdge",
             dependencies: [
-                "VergeJS", "CVergeNative",
+                "VergeJS", "CVergeNative", "VergeCache", "VergeRouter",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,6 +75,18 @@ let package = Package(
             dependencies: ["RuntimeAPIsEmbedder"],
             path: "Sources/EmbedRuntimeAPIsPlugin"
         ),
+        // The response cache shared by both runtimes: fetch data cache and full-route cache,
+        // an in-memory LRU in front of a crash-safe store on disk (docs/caching.md).
+        .target(
+            name: "VergeCache",
+            dependencies: [
+                "VergeRouter",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The app directory: routes, segment config, the route table, edge bundles (esbuild).
         .target(
             name: "VergeRouter",
@@ -85,7 +97,7 @@ let package = Package(
         .target(
             name: "VergeServer",
             dependencies: [
-                "VergeEdge", "VergeRouter", "VergeJS", "CVergeNative",
+                "VergeEdge", "VergeRouter", "VergeJS", "CVergeNative", "VergeCache",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -122,7 +134,7 @@ let package = Package(
         .target(
             name: "Verge",
             dependencies: [
-                "VergeEdge", "VergeServer", "VergeRouter", "VergeJS",
+                "VergeEdge", "VergeServer", "VergeRouter", "VergeJS", "VergeCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -180,6 +192,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeCacheTests",
+            dependencies: [
+                "Verge", "VergeCache",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -3,12 +3,16 @@ import NIOCore
 import NIOExtras
 import NIOHTTP1
 import NIOPosix
+import VergeCache
 
 /// What every connection of a server shares.
 final class ServerContext: Sendable {
     let configuration: ServerConfiguration
     let applicationBox: ApplicationBox
     let log: LogSink
+    /// The response cache both runtimes use, and what the route cache learned at run time.
+    let cache: ResponseCache
+    let routeCache = RouteCacheState()
     /// One edge host per loop, created on its loop at first use.
     private let hosts: [ObjectIdentifier: NIOLoopBoundBox<EdgeHost?>]
 
@@ -16,6 +20,7 @@ final class ServerContext: Sendable {
         self.configuration = configuration
         self.applicationBox = applicationBox
         self.log = log
+        self.cache = configuration.cache ?? ResponseCache.shared
         var hosts: [ObjectIdentifier: NIOLoopBoundBox<EdgeHost?>] = [:]
         for loop in group.makeIterator() {
             hosts[ObjectIdentifier(loop)] = NIOLoopBoundBox.makeEmptyBox(valueType: EdgeHost.self, eventLoop: loop)

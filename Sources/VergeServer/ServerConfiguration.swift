@@ -1,4 +1,5 @@
 import NIOCore
+import VergeCache
 import VergeEdge
 
 /// How edge segments share JavaScriptCore VMs on an event loop.
@@ -32,6 +33,9 @@ public struct ServerConfiguration: Sendable {
     public var logRequests = true
     /// Development mode: build errors and handler errors are shown in the 500 page.
     public var development = false
+    /// The response cache (data cache and full-route cache) of both runtimes; nil:
+    /// `ResponseCache.shared` (docs/caching.md).
+    public var cache: ResponseCache?
 
     public init() {}
 }
