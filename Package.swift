@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Verge", targets: ["Verge"]),
         .executable(name: "verge", targets: ["VergeCLI"]),
         .executable(name: "mixed-example", targets: ["MixedExample"]),
+        .executable(name: "cache-example", targets: ["CacheExample"]),
         .executable(name: "verge-test-server", targets: ["VergeTestServerTool"]),
     ],
     dependencies: [
@@ -167,6 +168,13 @@ let package = Package(
             name: "MixedExample",
             dependencies: ["Verge"],
             path: "examples/mixed/swift",
+            swiftSettings: swiftSettings
+        ),
+        // examples/cache: the data cache and static rendering / ISR (docs/caching.md).
+        .executableTarget(
+            name: "CacheExample",
+            dependencies: ["Verge"],
+            path: "examples/cache/swift",
             swiftSettings: swiftSettings
         ),
         .testTarget(
