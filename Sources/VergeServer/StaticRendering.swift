@@ -512,7 +512,7 @@ final class RouteCacheExchange {
         var headers = headers
         let noBody = status == .notModified || status == .noContent || status.code < 200
         if !noBody { headers.replaceOrAdd(name: "content-length", value: String(body?.readableBytes ?? 0)) }
-        if !head.isKeepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
+        if !head.keepsConnection { headers.replaceOrAdd(name: "connection", value: "close") }
         connection.writeHead(HTTPResponseHead(version: head.version, status: status, headers: headers))
         if !noBody, head.method != .HEAD, let body, body.readableBytes > 0 { connection.writeBody(body) }
         connection.writeEnd()
@@ -522,7 +522,7 @@ final class RouteCacheExchange {
                                             durationNanoseconds: Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds),
                                             cpuNanoseconds: nil, note: note).text)
         }
-        connection.exchangeFinished(keepAlive: head.isKeepAlive)
+        connection.exchangeFinished(keepAlive: head.keepsConnection)
     }
 
     func clientClosed() {

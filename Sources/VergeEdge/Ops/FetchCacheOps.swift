@@ -22,11 +22,14 @@ extension OpRegistry {
             let context = invocation?.cacheContext ?? base
             let js = realm.js
 
-            var headers: [(String, String)] = []
+            // Header names first: the decision needs only whether credentials are sent, and
+            // most fetches are not cached (values are converted only for those that are).
             let flat = try js.wrap(frame[2]).arrayElements()
+            var names: [String] = []
+            names.reserveCapacity(flat.count / 2)
             var index = 0
             while index + 1 < flat.count {
-                headers.append((byteStringToSwift(try flat[index].toString()), byteStringToSwift(try flat[index + 1].toString())))
+                names.append(byteStringToSwift(try flat[index].toString()))
                 index += 2
             }
             var revalidate: FetchRevalidate?
@@ -39,10 +42,9 @@ extension OpRegistry {
             if !frame.isNullish(6) {
                 for tag in try js.wrap(frame[6]).arrayElements() { tags.append(try tag.toString()) }
             }
-            let request = DataFetchRequest(
-                method: try frame.string(0), url: try frame.string(1), headers: headers,
-                body: frame.bytes(3).map { ByteBuffer(bytes: $0) }, cache: try frame.string(4),
-                revalidate: revalidate, tags: tags)
+            var request = DataFetchRequest(
+                method: try frame.string(0), url: try frame.string(1), headers: names.map { ($0, "") },
+                body: nil, cache: try frame.string(4), revalidate: revalidate, tags: tags)
 
             let decision: FetchCacheDecision
             do throws(FetchCachePolicyError) {
@@ -51,8 +53,13 @@ extension OpRegistry {
                 throw JSError.typeError(error.message)
             }
             guard case .cache(let seconds, _) = decision else { return js.makeNull() }
-            let key = DataCacheFetch.key(for: request)
-            if let found = DataCacheFetch.cachedInMemory(request, key: key, revalidate: seconds, context: context) {
+            for (position, name) in names.enumerated() {
+                request.headers[position] = (name, byteStringToSwift(try flat[position * 2 + 1].toString()))
+            }
+            request.body = frame.bytes(3).map { ByteBuffer(bytes: $0) }
+            let cachedRequest = request
+            let key = DataCacheFetch.key(for: cachedRequest)
+            if let found = DataCacheFetch.cachedInMemory(cachedRequest, key: key, revalidate: seconds, context: context) {
                 return try cachedResponse(found, in: js)
             }
             if let limit = realm.isolate.limits.subrequestsPerInvocation, let invocation {
@@ -65,7 +72,7 @@ extension OpRegistry {
             }
             let work: @Sendable () async -> CachedFetchOutcome = {
                 do {
-                    return .response(try await DataCacheFetch.cached(request, key: key, revalidate: seconds, context: context))
+                    return .response(try await DataCacheFetch.cached(cachedRequest, key: key, revalidate: seconds, context: context))
                 } catch let error as DataFetchError {
                     return .failure(error)
                 } catch {
