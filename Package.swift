@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Verge", targets: ["Verge"]),
         .executable(name: "verge", targets: ["VergeCLI"]),
         .executable(name: "mixed-example", targets: ["MixedExample"]),
+        .executable(name: "cache-example", targets: ["CacheExample"]),
         .executable(name: "verge-test-server", targets: ["VergeTestServerTool"]),
         .executable(name: "verge-bench", targets: ["VergeBench"]),
     ],
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "VergeEdge",
             dependencies: [
-                "VergeJS", "CVergeNative",
+                "VergeJS", "CVergeNative", "VergeCache", "VergeRouter",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -77,6 +78,18 @@ let package = Package(
             dependencies: ["RuntimeAPIsEmbedder"],
             path: "Sources/EmbedRuntimeAPIsPlugin"
         ),
+        // The response cache shared by both runtimes: fetch data cache and full-route cache,
+        // an in-memory LRU in front of a crash-safe store on disk (docs/caching.md).
+        .target(
+            name: "VergeCache",
+            dependencies: [
+                "VergeRouter",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The app directory: routes, segment config, the route table, edge bundles (esbuild).
         .target(
             name: "VergeRouter",
@@ -87,7 +100,7 @@ let package = Package(
         .target(
             name: "VergeServer",
             dependencies: [
-                "VergeEdge", "VergeRouter", "VergeJS", "CVergeNative",
+                "VergeEdge", "VergeRouter", "VergeJS", "CVergeNative", "VergeCache",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -125,7 +138,7 @@ let package = Package(
         .target(
             name: "Verge",
             dependencies: [
-                "VergeEdge", "VergeServer", "VergeRouter", "VergeJS",
+                "VergeEdge", "VergeServer", "VergeRouter", "VergeJS", "VergeCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -174,6 +187,13 @@ let package = Package(
             path: "benchmarks/VergeBench",
             swiftSettings: swiftSettings
         ),
+        // examples/cache: the data cache and static rendering / ISR (docs/caching.md).
+        .executableTarget(
+            name: "CacheExample",
+            dependencies: ["Verge"],
+            path: "examples/cache/swift",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "VergeJSTests",
             dependencies: ["VergeJS"],
@@ -211,6 +231,18 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VergeCacheTests",
+            dependencies: [
+                "Verge", "VergeCache",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

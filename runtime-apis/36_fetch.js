@@ -13,11 +13,16 @@
 // What a server runtime does differently from a browser (conformance/fetch/DIVERGENCES.md):
 // no CORS (every response is "basic"), no cookies, no HTTP cache, `redirect: "manual"`
 // returns the redirect response itself (as Deno and Workers do) instead of an opaque one.
+//
+// In served edge segments, fetch has Next.js's data cache: `cache: "force-cache"`, and
+// `next: { revalidate, tags }` (docs/caching.md). The op `fetchCached` decides; a cached
+// response arrives whole and is handed over as a byte stream of one chunk.
 
 const {
   ArrayIsArray,
   ArrayPrototypePush,
   FunctionPrototypeCall,
+  NumberIsNaN,
   ObjectFreeze,
   PromisePrototypeThen,
   PromiseReject,
@@ -308,6 +313,48 @@ function normalizeBody(body) {
   return webidl.bufferSourceBytes(body);
 }
 
+// Next.js's fetch extension: `init.next = { revalidate, tags }` for the data cache
+// (docs/caching.md). Returns undefined or { revalidate, tags } with both validated.
+const MAX_TAGS = 128;
+const MAX_TAG_LENGTH = 256;
+
+function nextFetchOptions(init) {
+  if (init === undefined || init === null || (typeof init !== "object" && typeof init !== "function")) return undefined;
+  const next = init.next;
+  if (next === undefined) return undefined;
+  if (next === null || (typeof next !== "object" && typeof next !== "function")) {
+    throw new TypeError("Failed to execute 'fetch': `next` must be an object such as { revalidate: 60, tags: ['posts'] }");
+  }
+  const revalidate = next.revalidate;
+  if (revalidate !== undefined && revalidate !== false &&
+      (typeof revalidate !== "number" || NumberIsNaN(revalidate) || revalidate < 0)) {
+    throw new TypeError(
+      `Failed to execute 'fetch': next.revalidate must be false, 0 or a positive number of seconds, not ${typeof revalidate === "number" ? revalidate : typeof revalidate}`,
+    );
+  }
+  const list = next.tags;
+  let tags;
+  if (list !== undefined) {
+    if (!ArrayIsArray(list)) throw new TypeError("Failed to execute 'fetch': next.tags must be an array of strings");
+    const count = list.length;
+    if (count > MAX_TAGS) {
+      throw new TypeError(`Failed to execute 'fetch': next.tags has ${count} tags; at most ${MAX_TAGS} are allowed`);
+    }
+    tags = [];
+    for (let i = 0; i < count; i++) {
+      const tag = list[i];
+      if (typeof tag !== "string") throw new TypeError(`Failed to execute 'fetch': next.tags[${i}] is not a string`);
+      if (tag.length > MAX_TAG_LENGTH) {
+        throw new TypeError(
+          `Failed to execute 'fetch': next.tags[${i}] is ${tag.length} characters long; at most ${MAX_TAG_LENGTH} are allowed`,
+        );
+      }
+      ArrayPrototypePush(tags, tag);
+    }
+  }
+  return { __proto__: null, revalidate, tags };
+}
+
 // Cancels the network request of a response body stream dropped without being read to the end.
 const droppedBodies = new SafeFinalizationRegistry((id) => ops.fetchCancel(id));
 
@@ -335,6 +382,8 @@ class FetchCall {
     this.bodyDone = false;
     this.requestBodyStream = this.bodyIsStream ? this.body : null;
     this.abortAlgorithm = null;
+    this.nextOptions = undefined; // { revalidate, tags } from init.next
+    this.cacheChecked = false;
   }
 
   get currentURL() {
@@ -404,6 +453,10 @@ class FetchCall {
           this.fail(networkError(`fetch failed: port ${port} is a bad port (blocked by the Fetch Standard): ${url}`));
           return;
         }
+        if (!this.cacheChecked) {
+          this.cacheChecked = true;
+          if (this.dataCacheFetch()) return;
+        }
         this.httpFetch();
         return;
       }
@@ -430,6 +483,48 @@ class FetchCall {
       const stream = this.method === "HEAD" || this.method === "CONNECT" ? null : bytesStream(data.body);
       this.respond(200, "OK", ["content-type", data.mimeType], stream);
     });
+  }
+
+  // The data cache (Next.js semantics, Sources/VergeEdge/Ops/FetchCacheOps.swift): true when
+  // it answers (now or later), false when the request goes to the network as usual.
+  dataCacheFetch() {
+    if (this.bodyIsStream || this.redirectMode !== "follow") return false;
+    const next = this.nextOptions;
+    let result;
+    try {
+      result = ops.fetchCached(this.method, withoutFragment(this.currentURL), this.headers,
+        this.body === null ? undefined : this.body, this.cache,
+        next === undefined ? undefined : next.revalidate, next === undefined ? undefined : next.tags);
+    } catch (error) {
+      // A fetch the segment's fetchCache forbids, or the subrequest limit.
+      this.fail(error);
+      return true;
+    }
+    if (result === null) return false;
+    if (ArrayIsArray(result)) {
+      this.respondCached(result);
+      return true;
+    }
+    PromisePrototypeThen(result, (value) => {
+      if (this.aborted) return;
+      if (!ArrayIsArray(value)) {
+        this.fail(networkError("fetch failed", value));
+        return;
+      }
+      this.respondCached(value);
+    });
+    return true;
+  }
+
+  // [status, statusText, headers, body, url, redirected, state] from the data cache.
+  respondCached(result) {
+    const status = result[0];
+    if (result[5]) ArrayPrototypePush(this.urlList, result[4]);
+    const nullBody = status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+    const stream = nullBody || this.method === "HEAD" ? null : bytesStream(result[3]);
+    this.respond(status, result[1], result[2], stream);
+    // The body is already in memory: nothing is left for an abort to stop.
+    this.cleanUp();
   }
 
   requestHeaders() {
@@ -710,16 +805,19 @@ const { fetch } = {
     // 2. Let requestObject be the result of invoking Request's initial constructor.
     let requestObject;
     let request;
+    let nextOptions;
     try {
       if (arguments.length < 1) {
         throw new TypeError("Failed to execute 'fetch': 1 argument required, but only 0 present.");
       }
       requestObject = new requestModule.Request(input, init);
       request = requestModule.requestToHost(requestObject);
+      nextOptions = nextFetchOptions(init);
     } catch (error) {
       return PromiseReject(error);
     }
     const call = new FetchCall(request, resolve, reject);
+    call.nextOptions = nextOptions;
     const signal = call.signal;
     // 4. If requestObject's signal is aborted: abort the fetch() call.
     if (signal !== null && abortModule.isAborted(signal)) {

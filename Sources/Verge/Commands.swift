@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NIOCore
+import VergeCache
 import VergeEdge
 import VergeRouter
 import VergeServer
@@ -123,15 +124,16 @@ public struct RoutesCommand: ParsableCommand {
     }
 }
 
-public struct BuildCommand: ParsableCommand {
+public struct BuildCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Bundle and validate every segment into .verge/ and print the route table.")
+        commandName: "build",
+        abstract: "Bundle and validate every segment, render static node routes into .verge/cache, and print the route table.")
     @OptionGroup public var project: ProjectOptions
     public init() {}
 
-    public func run() throws {
+    public func run() async throws {
         do {
-            let build = try VergeBuild.run(project: project)
+            let build = try await VergeBuild.run(project: project)
             print(RouteRow.table(build.rows), terminator: "")
             for warning in build.warnings { printError("warning: \(warning)") }
             let routeCount = build.rows.filter { $0.kind != "middleware" }.count
@@ -158,7 +160,9 @@ public struct StartCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
-        try await VergeServe.serve(build: build, configuration: try serve.configuration(development: false), watch: nil)
+        var configuration = try serve.configuration(development: false)
+        configuration.cache = try await VergeCacheSetup.open(project: project.projectURL)
+        try await VergeServe.serve(build: build, configuration: configuration, watch: nil)
     }
 }
 
@@ -176,7 +180,9 @@ public struct DevCommand: AsyncParsableCommand {
         print(RouteRow.table(build.rows), terminator: "")
         for warning in build.warnings { printError("warning: \(warning)") }
         for (id, error) in build.application.buildErrors.sorted(by: { $0.key < $1.key }) { printError("error in \(id):\n\(error)") }
-        try await VergeServe.serve(build: build, configuration: try serve.configuration(development: true), watch: builder)
+        var configuration = try serve.configuration(development: true)
+        configuration.cache = try await VergeCacheSetup.open(project: project.projectURL)
+        try await VergeServe.serve(build: build, configuration: configuration, watch: builder)
     }
 }
 
@@ -196,11 +202,26 @@ public enum VergeBuild {
         var config: String
     }
 
-    /// Builds the project and writes `.verge/build.json` beside the bundles.
-    public static func run(project: ProjectOptions) throws -> ProjectBuild {
+    /// Builds the project, renders its static node routes into `.verge/cache` (the previous
+    /// build's rendered routes are dropped; cached fetch data stays), and writes
+    /// `.verge/build.json` beside the bundles.
+    public static func run(project: ProjectOptions) async throws -> ProjectBuild {
         var builder = ProjectBuilder(project: project.projectURL, nodeRoutes: RegisteredRoutes.routes, mode: "production")
         builder.codeSizeLimit = Int(project.codeSizeLimitMB * Double(1 << 20))
-        let build = try builder.build(generation: 1)
+        var build = try builder.build(generation: 1)
+        let cache = try await VergeCacheSetup.open(project: project.projectURL)
+        let previous = ResponseCache.shared
+        ResponseCache.shared = cache
+        defer { ResponseCache.shared = previous }
+        let rendered = try await StaticRenderer.buildAll(build.application, cache: cache)
+        build.rows = build.rows.map { row in
+            var row = row
+            guard let route = build.application.table.routes.first(where: { $0.pattern.description == row.pattern }),
+                  let result = rendered[route.id] else { return row }
+            row.setRender(result.mode, paths: result.paths.count)
+            if let note = result.note { build.warnings.append("\(route.file ?? "Swift route \(route.pattern)"): \(note)") }
+            return row
+        }
         let directory = project.projectURL.appendingPathComponent(".verge")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let manifest = Manifest(version: 1, routes: build.rows,
@@ -253,9 +274,33 @@ public enum VergeBuild {
     }
 }
 
+/// The process's response cache: `.verge/cache` under the project (docs/caching.md).
+public enum VergeCacheSetup {
+    /// Memory in front of the disk store (`VERGE_CACHE_MEMORY_MB`, default 50).
+    static var memoryBytes: Int {
+        if let text = ProcessInfo.processInfo.environment["VERGE_CACHE_MEMORY_MB"], let megabytes = Int(text), megabytes >= 0 {
+            return megabytes << 20
+        }
+        return 50 << 20
+    }
+
+    public static func open(project: URL) async throws -> ResponseCache {
+        let directory = project.appendingPathComponent(".verge").appendingPathComponent("cache")
+        do {
+            return try await ResponseCache.open(directory: directory, memoryBytes: memoryBytes) { message in
+                printError(message)
+            }
+        } catch {
+            throw ProjectBuilder.BuildFailure(messages: ["cannot open the cache in \(directory.path): \(error)"])
+        }
+    }
+}
+
 /// Running the server until SIGINT/SIGTERM, optionally watching files (dev).
 public enum VergeServe {
     public static func serve(build: ProjectBuild, configuration: ServerConfiguration, watch builder: ProjectBuilder?) async throws {
+        // One cache per process: Swift code outside handlers (revalidateTag, fetch) uses it too.
+        if let cache = configuration.cache { ResponseCache.shared = cache }
         let server = HTTPServer(configuration: configuration, application: build.application)
         // fetch() from edge handlers runs its connections on the server's loops: a request's
         // socket and its JS share one thread (no hop per body chunk).
@@ -279,6 +324,7 @@ public enum VergeServe {
         flushStandardOutput()
         watcher?.stop()
         await server.shutdown(beforeStoppingLoops: { await FetchClient.shutdown() })
+        await configuration.cache?.flush()
         flushStandardOutput()
     }
 

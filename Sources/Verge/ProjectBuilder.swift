@@ -15,6 +15,19 @@ public struct RouteRow: Sendable, Codable {
     public var file: String?
     public var bundleBytes: Int?
     public var gzipBytes: Int?
+    /// "static" (○), "isr" (◐) or "dynamic" (λ); nil in manifests of older builds.
+    public var render: String?
+    /// The ISR interval in seconds.
+    public var revalidate: Double?
+    /// Paths rendered at build (static and ISR routes).
+    public var staticPaths: Int?
+
+    /// Sets the rendering columns from `mode`.
+    public mutating func setRender(_ mode: RenderMode, paths: Int? = nil) {
+        render = mode.name
+        revalidate = mode.revalidate
+        staticPaths = paths
+    }
 }
 
 /// The outcome of building a project: what to serve, and what to print.
@@ -148,9 +161,11 @@ public struct ProjectBuilder: Sendable {
             }
             if rowMethods.contains("GET"), !rowMethods.contains("HEAD") { rowMethods.append("HEAD") }
             let bundle = bundles[route.id]
-            return RouteRow(pattern: route.pattern.description, kind: route.kind.rawValue,
-                            runtime: route.runtime.rawValue, methods: rowMethods.sorted(), file: route.file,
-                            bundleBytes: bundle?.rawSize, gzipBytes: bundle?.gzipSize)
+            var row = RouteRow(pattern: route.pattern.description, kind: route.kind.rawValue,
+                               runtime: route.runtime.rawValue, methods: rowMethods.sorted(), file: route.file,
+                               bundleBytes: bundle?.rawSize, gzipBytes: bundle?.gzipSize)
+            row.setRender(RenderMode.of(route, nodeRoutes: nodeRoutes))
+            return row
         }
         if let middlewareRoute {
             let bundle = bundles[middlewareRoute.id]
@@ -244,11 +259,14 @@ public struct ProjectBuilder: Sendable {
 extension RouteRow {
     /// The route table as `verge build` / `verge routes` print it.
     public static func table(_ rows: [RouteRow]) -> String {
-        let header = ["Route", "Kind", "Runtime", "Methods", "Bundle (gzip)", "File"]
+        let header = ["", "Route", "Kind", "Runtime", "Methods", "Revalidate", "Bundle (gzip)", "File"]
         var lines = [header]
         for row in rows {
             let size = row.gzipBytes.map { formatSize($0) } ?? "-"
-            lines.append([row.pattern, row.kind, row.runtime, row.methods.joined(separator: ","), size, row.file ?? "(Swift)"])
+            var revalidate = row.revalidate.map { formatSeconds($0) } ?? "-"
+            if let paths = row.staticPaths, row.render != "dynamic" { revalidate += " (\(paths) path\(paths == 1 ? "" : "s"))" }
+            lines.append([symbol(row.render), row.pattern, row.kind, row.runtime, row.methods.joined(separator: ","), revalidate,
+                          size, row.file ?? "(Swift)"])
         }
         let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         return lines.enumerated().map { index, line in
@@ -257,6 +275,26 @@ extension RouteRow {
             }.joined(separator: "  ")
             return index == 0 ? text + "\n" + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") : text
         }.joined(separator: "\n") + "\n"
+            + "\n○ static: rendered at build, served from the route cache   ◐ ISR: static, regenerated in the background after its interval   λ dynamic: rendered per request\n"
+    }
+
+    static func symbol(_ render: String?) -> String {
+        switch render {
+        case "static": return "○"
+        case "isr": return "◐"
+        default: return "λ"
+        }
+    }
+
+    static func formatSeconds(_ seconds: Double) -> String {
+        if seconds == seconds.rounded(), seconds < 1e15 {
+            let whole = Int(seconds)
+            if whole % 86400 == 0 { return "\(whole / 86400)d" }
+            if whole % 3600 == 0 { return "\(whole / 3600)h" }
+            if whole % 60 == 0 { return "\(whole / 60)m" }
+            return "\(whole)s"
+        }
+        return "\(seconds)s"
     }
 
     static func formatSize(_ bytes: Int) -> String {

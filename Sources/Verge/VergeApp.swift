@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @_exported import NIOCore
 @_exported import NIOHTTP1
+@_exported import VergeCache
 @_exported import VergeEdge
 @_exported import VergeRouter
 @_exported import VergeServer

@@ -1,4 +1,5 @@
 import NIOCore
+import VergeCache
 import VergeJS
 
 #if canImport(Glibc)
@@ -254,6 +255,9 @@ public final class Invocation {
     /// Network requests (fetch, redirect hops included) it has started, counted against
     /// `IsolateLimits.subrequestsPerInvocation`.
     public internal(set) var subrequests = 0
+    /// The data cache context of the request it serves (its path's implicit tags, whether
+    /// reads bypass the cache); nil: the realm's (`RealmOptions.dataCache`).
+    public var cacheContext: RequestCacheContext?
 
     public init(cpuBudget: Duration?, realmName: String) {
         self.cpuBudget = cpuBudget

@@ -1,4 +1,5 @@
 import NIOCore
+import VergeCache
 import VergeJS
 
 /// How a realm is set up.
@@ -19,6 +20,9 @@ public struct RealmOptions {
     /// Extra ops for this realm's runtime-apis (the HTTP server adds its own), merged into
     /// `core.ops`. Never reachable from user code.
     public var hostOps: [HostOp] = []
+    /// The data cache `fetch` uses, with the segment's config (`fetchCache`, `revalidate`).
+    /// nil: fetch never caches (`verge run`, conformance).
+    public var dataCache: RequestCacheContext?
 
     public init() {}
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import VergeCache
 import VergeEdge
 import VergeJS
 import VergeRouter
@@ -88,6 +89,7 @@ final class EdgeHost {
             log.write("[\(tag)] \(error.message)")
         }
         options.hostOps = serverOps()
+        options.dataCache = RequestCacheContext(cache: configuration.cache ?? ResponseCache.shared, segment: route.config)
         let realm = try isolate.makeRealm(name: tag, options: options)
         do {
             let key = "\(ObjectIdentifier(isolate))|\(route.id)|\(version)"

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import VergeCache
 import VergeRouter
 
 /// One HTTP/1.1 connection: reads requests, routes them, and runs them as edge exchanges
@@ -13,6 +14,8 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         case idle
         case edge(EdgeExchange)
         case node(NodeExchange)
+        /// A GET/HEAD of a static route, answered from the full-route cache (or rendered into it).
+        case cached(RouteCacheExchange)
         /// A request answered without a handler (404, redirect, …): its body is skipped.
         case answered
         /// Middleware or a rewrite routed the request on; the next exchange starts on the
@@ -118,6 +121,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         case .edge(let exchange): exchange.clientClosed()
         case .node(let exchange): exchange.clientClosed()
         case .continuing(let pending): pending.cancelled = true
+        case .cached(let exchange): exchange.clientClosed()
         default: break
         }
         current = .idle
@@ -199,11 +203,14 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                 answer(head, status: .internalServerError, body: "Internal Server Error\n", runtime: "nodejs", segment: route.segmentName)
                 return
             }
-            guard let context else { return }
-            let exchange = NodeExchange(connection: self, context: context, route: application.nodeRoutes[index],
-                                        definition: route, head: head, params: match.params, server: server)
-            current = .node(exchange)
-            exchange.start()
+            let nodeRoute = application.nodeRoutes[index]
+            if let exchange = RouteCacheExchange.make(connection: self, head: head, route: nodeRoute, definition: route,
+                                                      params: match.params, path: path, application: application) {
+                current = .cached(exchange)
+                exchange.start()
+                return
+            }
+            startNode(head, route: nodeRoute, definition: route, params: match.params)
         }
     }
 
@@ -307,6 +314,15 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         headers = merged
     }
 
+    /// Runs a Swift handler for the request (also the fallback of a route found dynamic).
+    func startNode(_ head: HTTPRequestHead, route: NodeRoute, definition: RouteDefinition, params: [String: ParamValue]) {
+        guard let context else { return }
+        let exchange = NodeExchange(connection: self, context: context, route: route,
+                                    definition: definition, head: head, params: params, server: server)
+        current = .node(exchange)
+        exchange.start()
+    }
+
     private func startEdge(_ head: HTTPRequestHead, match: RouteMatch, application: ServedApplication) {
         _ = startEdgeExchange(head, route: match.route, kind: nil, name: nil, paramsJSON: paramsJSON(match.params),
                               application: application, retainsBody: false)
@@ -340,6 +356,12 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                                     hasBody: continuationHasBody ?? hasBody(head), segmentName: segmentName,
                                     timeToFirstByte: limit, retainsBody: retainsBody, note: continuationNote)
         host.exchanges[id] = exchange
+        let path = head.uri.firstIndex(of: "?").map { String(head.uri[..<$0]) } ?? head.uri
+        exchange.invocation.cacheContext = RequestCacheContext(
+            cache: server.cache, segment: route.config, pattern: route.pattern.description, kind: route.kind.rawValue,
+            pathname: path,
+            bypass: server.configuration.development
+                && RequestCacheContext.bypassRequested(development: true, cacheControl: head.headers["cache-control"]))
         current = .edge(exchange)
         exchange.start(url: absoluteURL(head), headerBlock: headerBlock(head.headers), paramsJSON: paramsJSON)
         return exchange
@@ -405,6 +427,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     // MARK: Writing (used by exchanges)
 
+    var eventLoop: (any EventLoop)? { context?.eventLoop }
     var allocator: ByteBufferAllocator { context?.channel.allocator ?? ByteBufferAllocator() }
     var isActive: Bool { context?.channel.isActive ?? false }
     var isWritable: Bool { context?.channel.isWritable ?? false }

@@ -5,6 +5,7 @@ import NIOHTTP1
 import NIOHTTP2
 import NIOPosix
 import NIOSSL
+import VergeCache
 
 /// The certificate or key of `--tls-cert`/`--tls-key` could not be used.
 public struct TLSSetupError: Error, CustomStringConvertible {
@@ -21,6 +22,9 @@ final class ServerContext: Sendable {
     let configuration: ServerConfiguration
     let applicationBox: ApplicationBox
     let log: LogSink
+    /// The response cache both runtimes use, and what the route cache learned at run time.
+    let cache: ResponseCache
+    let routeCache = RouteCacheState()
     /// One edge host per loop, created on its loop at first use.
     private let hosts: [ObjectIdentifier: NIOLoopBoundBox<EdgeHost?>]
 
@@ -28,6 +32,7 @@ final class ServerContext: Sendable {
         self.configuration = configuration
         self.applicationBox = applicationBox
         self.log = log
+        self.cache = configuration.cache ?? ResponseCache.shared
         var hosts: [ObjectIdentifier: NIOLoopBoundBox<EdgeHost?>] = [:]
         for loop in group.makeIterator() {
             hosts[ObjectIdentifier(loop)] = NIOLoopBoundBox.makeEmptyBox(valueType: EdgeHost.self, eventLoop: loop)

@@ -1,9 +1,15 @@
 import Foundation
 import NIOCore
 import NIOHTTP1
+import VergeCache
 import VergeRouter
 
 /// An HTTP request as a Swift (nodejs-runtime) handler sees it.
+///
+/// During a static render (`verge build`, ISR) the request is synthetic (`GET`, no query, no
+/// headers, no body), and reading `headers`, `queryString`/`query` or `body` counts as
+/// reading request-time data: the route then renders dynamically, or fails under
+/// `dynamic = 'error'` (docs/caching.md).
 public struct Request: Sendable {
     public var method: HTTPMethod
     /// The absolute URL: scheme, `Host`, path and query ("http://localhost:3000/api?x=1").
@@ -11,10 +17,45 @@ public struct Request: Sendable {
     /// The path without the query ("/api/files/report.pdf"), as sent (percent-encoded).
     public var path: String
     /// The raw query string without "?", or "".
-    public var queryString: String
-    public var headers: HTTPHeaders
+    public var queryString: String {
+        get {
+            renderTracker?.noteDynamic("request.queryString")
+            return storedQueryString
+        }
+        set { storedQueryString = newValue }
+    }
+    public var headers: HTTPHeaders {
+        get {
+            renderTracker?.noteDynamic("request.headers")
+            return storedHeaders
+        }
+        set { storedHeaders = newValue }
+    }
     /// The request body, streamed from the socket as it arrives.
-    public var body: RequestBody
+    public var body: RequestBody {
+        get {
+            renderTracker?.noteDynamic("request.body")
+            return storedBody
+        }
+        set { storedBody = newValue }
+    }
+
+    private var storedQueryString: String
+    private var storedHeaders: HTTPHeaders
+    private var storedBody: RequestBody
+    /// Set on the synthetic request of a static render.
+    let renderTracker: RenderTracker?
+
+    init(method: HTTPMethod, url: String, path: String, queryString: String, headers: HTTPHeaders, body: RequestBody,
+         renderTracker: RenderTracker? = nil) {
+        self.method = method
+        self.url = url
+        self.path = path
+        self.storedQueryString = queryString
+        self.storedHeaders = headers
+        self.storedBody = body
+        self.renderTracker = renderTracker
+    }
 
     /// Query parameters decoded as application/x-www-form-urlencoded, in order.
     public var query: [(name: String, value: String)] { FormURLEncoding.parse(queryString) }
@@ -192,13 +233,26 @@ public struct HTTPError: Error, CustomStringConvertible, Sendable {
 
 public typealias RouteHandler = @Sendable (Request, RouteContext) async throws -> Response
 
+/// The concrete parameters of a dynamic route to render at build time (Next.js's
+/// `generateStaticParams`): one dictionary per path, e.g. `["slug": "hello"]`; a catch-all
+/// parameter's value is its segments joined by "/" ("2024/05").
+public typealias StaticParamsProvider = @Sendable () async throws -> [[String: String]]
+
 /// Per-method Swift handlers for one route, plus its segment config.
 public final class NodeRoute: @unchecked Sendable {
     public let pattern: RoutePattern
+    /// Segment config: `config.dynamic = .forceStatic` or `config.revalidate = .seconds(60)`
+    /// makes the GET handler render statically (at `verge build`, then ISR).
     public var config = SegmentConfig()
     private(set) var handlers: [String: RouteHandler] = [:]
+    public private(set) var staticParamsProvider: StaticParamsProvider?
 
     public init(pattern: RoutePattern) { self.pattern = pattern }
+
+    /// The paths of a dynamic route rendered at `verge build` (`generateStaticParams`):
+    /// `route.staticParams { [["slug": "a"], ["slug": "b"]] }`. Other paths render on their
+    /// first request, or answer 404 when `config.dynamicParams` is false.
+    public func staticParams(_ provider: @escaping StaticParamsProvider) { staticParamsProvider = provider }
 
     public func get(_ handler: @escaping RouteHandler) { handlers["GET"] = handler }
     public func post(_ handler: @escaping RouteHandler) { handlers["POST"] = handler }

@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import VergeCache
 import VergeRouter
 
 typealias BodyStream = NIOThrowingAsyncSequenceProducer<
@@ -89,10 +90,16 @@ final class NodeExchange {
         let log = server.log
         let development = server.configuration.development
         let path = head.uri
+        let cacheContext = RequestCacheContext(
+            cache: server.cache, segment: definition.config, pattern: definition.pattern.description,
+            kind: definition.kind.rawValue, pathname: request.path,
+            bypass: RequestCacheContext.bypassRequested(development: development, cacheControl: head.headers["cache-control"]))
         Task {
             let response: Response
             do {
-                response = try await handler(request, routeContext)
+                response = try await RequestCacheContext.$current.withValue(cacheContext) {
+                    try await handler(request, routeContext)
+                }
             } catch let error as HTTPError {
                 response = Response.text(error.message.isEmpty ? error.status.reasonPhrase : error.message, status: error.status)
             } catch {

@@ -1,4 +1,5 @@
 import NIOCore
+import VergeCache
 import VergeEdge
 
 /// How edge segments share JavaScriptCore VMs on an event loop.
@@ -45,6 +46,9 @@ public struct ServerConfiguration: Sendable {
             self.privateKeyPath = privateKeyPath
         }
     }
+    /// The response cache (data cache and full-route cache) of both runtimes; nil:
+    /// `ResponseCache.shared` (docs/caching.md).
+    public var cache: ResponseCache?
 
     public init() {}
 }

@@ -147,7 +147,7 @@ extension OpRegistry {
 }
 
 /// A network error as a JS Error with `code` (the `cause` of fetch's TypeError).
-private func makeNetworkError(_ error: FetchNetworkError, in js: JSRealm) -> JSValueRef {
+func makeNetworkError(_ error: FetchNetworkError, in js: JSRealm) -> JSValueRef {
     let value = js.errorValue(for: JSError.error(error.message))
     if let object = JSValueToObject(js.context, value, nil) {
         JSStrings.with("code") { JSObjectSetProperty(js.context, object, $0, js.makeString(error.code), 0, nil) }

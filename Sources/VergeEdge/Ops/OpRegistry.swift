@@ -29,6 +29,7 @@ struct OpRegistry {
         registerBase64Ops()
         registerCompressionOps()
         registerFetchOps()
+        registerFetchCacheOps()
         registerCryptoOps()
     }
 

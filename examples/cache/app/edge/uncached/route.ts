@@ -1,0 +1,6 @@
+export const runtime = 'edge';
+
+export async function GET() {
+  const response = await fetch(process.env.UPSTREAM + '/content-length?n=100', { cache: 'no-store' });
+  return new Response(await response.text());
+}
