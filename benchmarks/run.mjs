@@ -2,7 +2,7 @@
 // Verge and its Node 20 peer in the same run and prints a Markdown table; the whole report
 // also goes to benchmarks/results/<timestamp>.md. See docs/benchmarks.md.
 //
-//   node benchmarks/run.mjs [--parts isolate,webapis,http,cold] [--quick] [--rounds N]
+//   node benchmarks/run.mjs [--parts isolate,webapis,http,cold,cache] [--quick] [--rounds N]
 //                           [--duration SECONDS] [--segments N]
 //
 // Pinning (2 cores): what is measured runs on core 0, load generators and helper servers on
@@ -21,7 +21,7 @@ const option = (name, fallback) => {
   return index >= 0 && index + 1 < argv.length ? argv[index + 1] : fallback;
 };
 const quick = argv.includes("--quick");
-const parts = new Set(option("--parts", "isolate,webapis,http,cold").split(","));
+const parts = new Set(option("--parts", "isolate,webapis,http,cold,cache").split(","));
 const rounds = clamp(Number(option("--rounds", quick ? "1" : "3")), 1, 9);
 const duration = clamp(Number(option("--duration", quick ? "3" : "10")), 1, 60);
 const segmentCount = clamp(Number(option("--segments", quick ? "200" : "1000")), 100, 2000);
@@ -570,6 +570,35 @@ async function coldPart() {
   }
 }
 
+// ---------------------------------------------------------------- part 5: the response cache
+
+/** Requests/s of cached responses beside the uncached versions (benchmarks/cache/run.sh). */
+async function cachePart() {
+  out("## 5. Response cache (docs/caching.md)");
+  out();
+  const seconds = quick ? 2 : Math.min(duration, 5);
+  const result = run("taskset", ["-c", `${SERVER_CORE},${CLIENT_CORE}`, path.join(root, "benchmarks/cache/run.sh"), String(seconds)], {
+    timeout: 8 * (seconds + 30),
+    env: { BUILD_DIR: releaseDir },
+  });
+  const rates = result.stdout.split("\n").filter((line) => line.includes("\t")).map((line) => {
+    const [name, rate] = line.split("\t");
+    return { name, rps: Number(rate) };
+  });
+  if (result.status !== 0 || rates.length === 0) {
+    out(`> benchmarks/cache/run.sh failed: ${(result.error ?? result.stderr).trim()}`);
+    return;
+  }
+  out(`examples/cache built and started in release; upstream: verge-test-server on 127.0.0.1; \`wrk -t1 -c32 -d${seconds}s\` per row after one warm-up request. Load average before: ${load()}.`);
+  out();
+  const find = (prefix) => rates.find((rate) => rate.name.startsWith(prefix))?.rps;
+  const uncached = { node: find("node dynamic"), edge: find("edge fetch (no-store") };
+  table(["route", "requests/s", "vs uncached"], rates.map((rate) => {
+    const base = rate.name.startsWith("edge") ? uncached.edge : rate.name.startsWith("node") ? uncached.node : undefined;
+    return [rate.name, fmt(rate.rps), base && !rate.name.includes("no-store") && !rate.name.includes("dynamic") ? ratio(rate.rps, base) : "—"];
+  }));
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -596,6 +625,7 @@ async function main() {
   if (parts.has("webapis")) await webAPIsPart();
   if (parts.has("http")) await httpPart();
   if (parts.has("cold")) await coldPart();
+  if (parts.has("cache")) await cachePart();
   out(`Finished in ${((Date.now() - started) / 60000).toFixed(1)} min; load average at the end: ${load()}.`);
   const resultsDir = path.join(root, "benchmarks/results");
   fs.mkdirSync(resultsDir, { recursive: true });

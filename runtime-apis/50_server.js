@@ -437,10 +437,17 @@ function continueTo(id, record, directives, rewrite) {
 function proxy(id, record, url, directives) {
   const { fetch } = core.require("fetch");
   const request = record.request;
+  // Overridden request headers arrive as a flat [name, value, …] list; Headers takes pairs.
+  let headers = request.headers;
+  const overridden = directives.requestHeaders;
+  if (overridden !== null) {
+    headers = [];
+    for (let i = 0; i < overridden.length; i += 2) ArrayPrototypePush(headers, [overridden[i], overridden[i + 1]]);
+  }
   const init = {
     __proto__: null,
     method: request.method,
-    headers: directives.requestHeaders ?? request.headers,
+    headers,
     redirect: "manual",
     signal: record.signal,
   };

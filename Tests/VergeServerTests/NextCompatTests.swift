@@ -398,6 +398,29 @@ struct NextCompatTests {
         #expect(server.log.contains { $0.contains("GET /about/team 200 edge /about/[[...rest]]") && $0.contains("middleware→next") })
     }
 
+    @Test func middlewareRewriteToAnotherOriginPassesReplacedRequestHeaders() async throws {
+        let upstream = try await TestServer.start(["app/echo/route.ts": NextCompatTests.echoRoute])
+        defer { Task { await upstream.stop() } }
+        let server = try await TestServer.start([
+            "middleware.ts": """
+                import { NextResponse, type NextRequest } from 'next/server'
+
+                export function middleware(request: NextRequest) {
+                  const headers = new Headers(request.headers)
+                  headers.set('x-from-middleware', 'proxied')
+                  return NextResponse.rewrite('\(upstream.base)/echo', { request: { headers } })
+                }
+
+                export const config = { matcher: '/proxy' }
+                """,
+        ])
+        defer { Task { await server.stop() } }
+        let reply = try await server.request("/proxy", headers: ["user-agent": "tests"])
+        #expect(reply.status == 200, "\(reply.body)")
+        #expect(reply.body.contains(#""fromMiddleware":"proxied","agent":"tests""#), "\(reply.body)")
+        #expect(reply.headers.first(name: "x-route") == "1")
+    }
+
     @Test func middlewareNegativeLookaheadMatcherRedirectAndRewrite() async throws {
         let server = try await TestServer.start([
             "middleware.js": """
