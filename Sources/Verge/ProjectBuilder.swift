@@ -286,17 +286,6 @@ extension RouteRow {
         }
     }
 
-    static func formatSeconds(_ seconds: Double) -> String {
-        if seconds == seconds.rounded(), seconds < 1e15 {
-            let whole = Int(seconds)
-            if whole % 86400 == 0 { return "\(whole / 86400)d" }
-            if whole % 3600 == 0 { return "\(whole / 3600)h" }
-            if whole % 60 == 0 { return "\(whole / 60)m" }
-            return "\(whole)s"
-        }
-        return "\(seconds)s"
-    }
-
     static func formatSize(_ bytes: Int) -> String {
         if bytes >= 1 << 20 { return String(format: "%.2f MB", Double(bytes) / Double(1 << 20)) }
         if bytes >= 1 << 10 { return String(format: "%.1f KB", Double(bytes) / Double(1 << 10)) }

@@ -63,7 +63,8 @@ public enum RenderMode: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-func formatSeconds(_ seconds: Double) -> String {
+/// A revalidate interval as the route table shows it: "90s", "5m", "1h", "2d".
+public func formatSeconds(_ seconds: Double) -> String {
     if seconds == seconds.rounded(), seconds < 1e15 {
         let whole = Int(seconds)
         if whole % 86400 == 0 { return "\(whole / 86400)d" }

@@ -398,6 +398,50 @@ struct NextCompatTests {
         #expect(server.log.contains { $0.contains("GET /about/team 200 edge /about/[[...rest]]") && $0.contains("middleware→next") })
     }
 
+    /// examples/next, served as it is in the repository: the README's walk-through.
+    @Test func theNextExampleWorksAsItsReadmeSays() async throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../examples/next").standardizedFileURL
+        var files: [String: String] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: example, includingPropertiesForKeys: nil))
+        for case let file as URL in enumerator where file.pathExtension == "ts" {
+            let relative = String(file.standardizedFileURL.path.dropFirst(example.path.count + 1))
+            files[relative] = try String(contentsOf: file, encoding: .utf8)
+        }
+        #expect(files.keys.contains("middleware.ts") && files.count == 5, "\(files.keys.sorted())")
+        let server = try await TestServer.start(files)
+        defer { Task { await server.stop() } }
+
+        let signedOut = try await server.request("/dashboard")
+        #expect(signedOut.status == 307)
+        #expect(signedOut.headers.first(name: "location") == "\(server.base)/api/login?next=%2Fdashboard")
+
+        let login = try await server.request("/api/login?user=ada")
+        #expect(login.status == 307)
+        #expect(login.headers.first(name: "location") == "\(server.base)/dashboard")
+        let session = try #require(login.headers["set-cookie"].first)
+        // As Next.js's cookie serializer: maxAge also sets Expires.
+        #expect(session.hasPrefix("user=ada; Path=/; Expires=") && session.hasSuffix(" GMT; Max-Age=3600; HttpOnly; SameSite=lax"), "\(session)")
+        #expect(try await server.request("/api/login").status == 400)
+
+        let dashboard = try await server.request("/dashboard", headers: ["cookie": "user=ada"])
+        #expect(dashboard.status == 200)
+        #expect(dashboard.body == "Welcome back, ada!\n")
+        #expect(dashboard.headers.first(name: "x-request-path") == "/dashboard")
+
+        let me = try await server.request("/api/me", headers: ["cookie": "user=ada", "user-agent": "curl/8.0"])
+        #expect(me.body == #"{"user":"ada","agent":"curl/8.0"}"#)
+        #expect(me.headers["set-cookie"] == ["last-seen=1970-01-01T00%3A00%3A00.000Z; Path=/"])
+
+        let search = try await server.request("/api/search?q=edge&tag=a&tag=b", headers: [
+            "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+        ])
+        #expect(search.body == #"{"q":"edge","tags":["a","b"],"browser":"Chrome","isBot":false}"#)
+
+        let signOut = try await server.request("/api/login", method: .DELETE)
+        #expect(signOut.headers.first(name: "set-cookie")?.hasPrefix("user=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT") == true)
+    }
+
     @Test func middlewareRewriteToAnotherOriginPassesReplacedRequestHeaders() async throws {
         let upstream = try await TestServer.start(["app/echo/route.ts": NextCompatTests.echoRoute])
         defer { Task { await upstream.stop() } }
