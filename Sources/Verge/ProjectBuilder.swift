@@ -187,7 +187,11 @@ public struct ProjectBuilder: Sendable {
         let routes = table.routes.filter { bundles[$0.id] != nil }
         let sendableBundles = bundles
         return try loop.submit { () -> ([String: [String]], [String: String], String?) in
-            let isolate = Isolate(eventLoop: loop, limits: IsolateLimits(startupCPUTime: .seconds(1), heapBytes: 256 << 20))
+            // Closed realms are garbage only until the next collection, but the heap limit sees
+            // them: a large app is probed in batches, each in a fresh VM.
+            let limits = IsolateLimits(startupCPUTime: .seconds(1), heapBytes: 256 << 20)
+            var isolate = Isolate(eventLoop: loop, limits: limits)
+            var probedInIsolate = 0
             var methods: [String: [String]] = [:]
             var errors: [String: String] = [:]
             var middlewareConfig: String?
@@ -223,6 +227,11 @@ public struct ProjectBuilder: Sendable {
             }
             for route in routes {
                 guard let bundle = sendableBundles[route.id] else { continue }
+                if probedInIsolate >= 64 || isolate.isCondemned {
+                    isolate = Isolate(eventLoop: loop, limits: limits)
+                    probedInIsolate = 0
+                }
+                probedInIsolate += 1
                 var options = RealmOptions()
                 options.env = env
                 options.console = .discard

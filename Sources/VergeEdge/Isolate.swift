@@ -42,6 +42,9 @@ public final class Isolate {
     // and otherwise at most once a second.
     private var lastHeapCheckRSS = 0
     private var lastHeapCheckTime: Int64 = 0
+    /// When RSS was last read: reading /proc/self/statm costs three syscalls, so tasks in
+    /// the same millisecond share one reading (a task that allocates much runs longer).
+    private var lastRSSSampleTime: Int64 = 0
     public private(set) var lastHeapSize = 0
 
     /// runtime-apis modules compiled for this VM (JSScriptRef), shared by all its realms.
@@ -166,6 +169,8 @@ public final class Isolate {
     private func checkHeap(force: Bool, realmName: String) -> EdgeError? {
         guard let limit = limits.heapBytes, condemnedReason == nil, let anyRealm = realms.first else { return nil }
         let now = monotonicNanoseconds()
+        guard force || now - lastRSSSampleTime >= 1_000_000 else { return nil }
+        lastRSSSampleTime = now
         let rss = residentSetSize()
         let grew = rss - lastHeapCheckRSS > max(limit / 8, 8 << 20)
         guard force || grew || now - lastHeapCheckTime > 1_000_000_000 else { return nil }

@@ -106,9 +106,14 @@ extension PatternSegment {
 
 /// A route's URL pattern: its segments, groups left out.
 public struct RoutePattern: Hashable, Sendable, CustomStringConvertible {
-    public var segments: [PatternSegment]
+    public let segments: [PatternSegment]
+    /// "/blog/[slug]": computed once, since requests use it (cache tags, logs).
+    public let description: String
 
-    public init(segments: [PatternSegment]) { self.segments = segments }
+    public init(segments: [PatternSegment]) {
+        self.segments = segments
+        self.description = RoutePattern.describe(segments)
+    }
 
     /// Parses "/api/files/[name]" (the form Swift registrations use). Groups are allowed
     /// and dropped.
@@ -126,6 +131,7 @@ public struct RoutePattern: Hashable, Sendable, CustomStringConvertible {
         }
         try RoutePattern.validate(segments, path: path)
         self.segments = segments
+        self.description = RoutePattern.describe(segments)
     }
 
     static func validate(_ segments: [PatternSegment], path: String) throws(PatternParseError) {
@@ -147,9 +153,12 @@ public struct RoutePattern: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    static func describe(_ segments: [PatternSegment]) -> String {
         "/" + segments.map(\.description).joined(separator: "/")
     }
+
+    public static func == (lhs: RoutePattern, rhs: RoutePattern) -> Bool { lhs.segments == rhs.segments }
+    public func hash(into hasher: inout Hasher) { hasher.combine(segments) }
 
     /// The pattern with parameter names erased: two routes with one shape claim the same URLs.
     public var shape: String { "/" + segments.map(\.shape).joined(separator: "/") }

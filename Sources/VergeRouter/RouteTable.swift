@@ -131,7 +131,8 @@ public struct RouteTable: Sendable {
     /// Matches a request path ("/blog/hello%20world"). Segments are percent-decoded.
     public func match(path: String) -> RouteMatch? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { part -> String in
-            String(part).removingPercentEncoding ?? String(part)
+            // Foundation's decoding is slow; most segments have nothing to decode.
+            part.utf8.contains(UInt8(ascii: "%")) ? (String(part).removingPercentEncoding ?? String(part)) : String(part)
         }
         var params: [String: ParamValue] = [:]
         guard let index = root.match(segments[...], params: &params) else { return nil }
