@@ -51,9 +51,12 @@ final class EdgeHost {
     private var compiled: [String: JSCompiledScript] = [:]
     var exchanges: [Int: EdgeExchange] = [:]
     private var nextRequestID = 1
+    /// Where this loop's Swift handlers run (the loop itself).
+    let taskExecutor: EventLoopTaskExecutor
 
     init(loop: any EventLoop, configuration: ServerConfiguration, log: LogSink) {
         self.loop = loop
+        self.taskExecutor = EventLoopTaskExecutor(loop: loop)
         self.configuration = configuration
         self.log = log
     }

@@ -94,7 +94,7 @@ final class NodeExchange {
             cache: server.cache, segment: definition.config, pattern: definition.pattern.description,
             kind: definition.kind.rawValue, pathname: request.path,
             bypass: RequestCacheContext.bypassRequested(development: development, cacheControl: head.headers["cache-control"]))
-        Task {
+        Task(executorPreference: connection.host?.taskExecutor ?? globalConcurrentExecutor) {
             let response: Response
             do {
                 response = try await RequestCacheContext.$current.withValue(cacheContext) {
