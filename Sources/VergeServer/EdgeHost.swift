@@ -47,8 +47,9 @@ final class EdgeHost {
     private var sharedIsolate: Isolate?
     private var isolatesBySegment: [String: Isolate] = [:]
     private var instances: [String: SegmentInstance] = [:]
-    /// Bundles compiled for a VM: key "isolate-identity|route-id".
-    private var compiled: [String: JSCompiledScript] = [:]
+    /// Bundles compiled per VM (a compiled script holds its VM, so the identity cannot be
+    /// reused while the entry exists), by "route-id|version". A recycled VM's entries go with it.
+    private var compiled: [ObjectIdentifier: [String: JSCompiledScript]] = [:]
     var exchanges: [Int: EdgeExchange] = [:]
     private var nextRequestID = 1
     /// Where this loop's Swift handlers run (the loop itself).
@@ -70,6 +71,28 @@ final class EdgeHost {
     /// `prepareSegment` gets ("route", "page" or "middleware"); `name` tags its logs.
     func instance(for route: RouteDefinition, application: ServedApplication, kind: String? = nil,
                   name: String? = nil) throws -> SegmentInstance {
+        do {
+            let instance = try boot(route, application: application, kind: kind, name: name)
+            if instance.isHealthy { return instance }
+            log.write("[\(name ?? route.segmentName)] its VM was recycled at the heap limit while it booted; booting it in a fresh VM")
+            retire(instance)
+            return try boot(route, application: application, kind: kind, name: name)
+        } catch let error as EdgeError {
+            // A shared VM can reach its heap limit while this segment boots, through the
+            // memory of the others: the VM is recycled, and the segment boots once more in a
+            // fresh one (a segment that alone exceeds the limit fails again, and is reported).
+            switch error {
+            case .heapLimitExceeded, .isolateCondemned:
+                log.write("[\(name ?? route.segmentName)] its VM reached the heap limit while it booted; booting it in a fresh VM")
+                return try boot(route, application: application, kind: kind, name: name)
+            default:
+                throw error
+            }
+        }
+    }
+
+    private func boot(_ route: RouteDefinition, application: ServedApplication, kind: String?,
+                      name: String?) throws -> SegmentInstance {
         guard let bundle = application.bundles[route.id] else {
             throw EdgeServeError.notBuilt(route.file ?? route.id)
         }
@@ -95,13 +118,14 @@ final class EdgeHost {
         options.dataCache = RequestCacheContext(cache: configuration.cache ?? ResponseCache.shared, segment: route.config)
         let realm = try isolate.makeRealm(name: tag, options: options)
         do {
-            let key = "\(ObjectIdentifier(isolate))|\(route.id)|\(version)"
+            let vmID = ObjectIdentifier(isolate.vm)
+            let key = "\(route.id)|\(version)"
             let script: JSCompiledScript
-            if let cached = compiled[key] {
+            if let cached = compiled[vmID]?[key] {
                 script = cached
             } else {
                 script = try JSCompiledScript(vm: isolate.vm, source: bundle.source, sourceURL: route.file ?? route.id)
-                compiled[key] = script
+                compiled[vmID, default: [:]][key] = script
             }
             let startup = Invocation(cpuBudget: configuration.edgeLimits.startupCPUTime, realmName: tag)
             let instance = try realm.run(invocation: startup) { () throws -> SegmentInstance in
@@ -129,12 +153,18 @@ final class EdgeHost {
     private func isolateFor(_ route: RouteDefinition) -> Isolate {
         switch configuration.isolation {
         case .sharedVM:
-            if let shared = sharedIsolate, !shared.isCondemned { return shared }
+            if let shared = sharedIsolate {
+                if !shared.isCondemned { return shared }
+                compiled.removeValue(forKey: ObjectIdentifier(shared.vm))
+            }
             let isolate = Isolate(eventLoop: loop, limits: configuration.edgeLimits, name: "edge")
             sharedIsolate = isolate
             return isolate
         case .vmPerSegment:
-            if let existing = isolatesBySegment[route.id], !existing.isCondemned { return existing }
+            if let existing = isolatesBySegment[route.id] {
+                if !existing.isCondemned { return existing }
+                compiled.removeValue(forKey: ObjectIdentifier(existing.vm))
+            }
             let isolate = Isolate(eventLoop: loop, limits: configuration.edgeLimits, name: route.segmentName)
             isolatesBySegment[route.id] = isolate
             return isolate
