@@ -45,9 +45,6 @@ public final class Isolate {
     /// When RSS was last read: reading /proc/self/statm costs three syscalls, so tasks in
     /// the same millisecond share one reading (a task that allocates much runs longer).
     private var lastRSSSampleTime: Int64 = 0
-    /// The watchdog saw a heap capacity over the limit it could not confirm inside a script:
-    /// the next check between tasks confirms it with a collection.
-    private var heapConfirmPending = false
     public private(set) var lastHeapSize = 0
 
     /// runtime-apis modules compiled for this VM (JSScriptRef), shared by all its realms.
@@ -172,31 +169,14 @@ public final class Isolate {
     private func checkHeap(force: Bool, realmName: String) -> EdgeError? {
         guard let limit = limits.heapBytes, condemnedReason == nil, let anyRealm = realms.first else { return nil }
         let now = monotonicNanoseconds()
-        let confirmNow = heapConfirmPending && entryDepth == 0
-        guard force || confirmNow || now - lastRSSSampleTime >= 1_000_000 else { return nil }
+        guard force || now - lastRSSSampleTime >= 1_000_000 else { return nil }
         lastRSSSampleTime = now
         let rss = residentSetSize()
         let grew = rss - lastHeapCheckRSS > max(limit / 8, 8 << 20)
-        guard force || grew || confirmNow || now - lastHeapCheckTime > 1_000_000_000 else { return nil }
+        guard force || grew || now - lastHeapCheckTime > 1_000_000_000 else { return nil }
         lastHeapCheckTime = now
         lastHeapCheckRSS = rss
-        // `heapSize` is the live size as of the last collection plus small allocations
-        // since; large allocations (a big array's storage) show only in `heapCapacity` until
-        // a collection runs. So a capacity over the limit is confirmed by a full collection
-        // when no JS is running, and taken as is, when twice the limit, inside a script.
-        var stats = anyRealm.js.heapStatistics()
-        if stats.heapCapacity > limit {
-            if entryDepth == 0 {
-                heapConfirmPending = false
-                anyRealm.js.collectGarbage()
-                stats = anyRealm.js.heapStatistics()
-            } else if stats.heapCapacity > 2 * limit {
-                stats.heapSize = max(stats.heapSize, stats.heapCapacity)
-            } else {
-                heapConfirmPending = true
-            }
-        }
-        let size = stats.heapSize
+        let size = anyRealm.js.heapStatistics().heapSize
         lastHeapSize = size
         guard size > limit else { return nil }
         let breach = EdgeError.heapLimitExceeded(limit: limit, heapSize: size, realm: realmName)

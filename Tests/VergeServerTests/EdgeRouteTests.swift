@@ -199,39 +199,6 @@ struct EdgeRouteTests {
         #expect(stats.realms == 1)
     }
 
-    /// Segments share a VM and its heap limit: a segment that boots while the others hold
-    /// most of the heap gets a fresh VM rather than an error.
-    @Test func aSegmentBootingIntoAFullSharedHeapGetsAFreshVM() async throws {
-        let server = try await TestServer.start([
-            "app/hog/route.js": """
-                export const runtime = 'edge';
-                const kept = [];
-                export function GET() {
-                  const values = [];
-                  for (let i = 0; i < 2_500_000; i++) values.push(1.5);   // about 20 MB, kept
-                  kept.push(values);
-                  return new Response(String(kept.length));
-                }
-                """,
-            "app/big/route.js": """
-                export const runtime = 'edge';
-                const table = [];
-                for (let i = 0; i < 4_000_000; i++) table.push(2.5);  // about 32 MB at boot
-                export function GET() { return new Response(String(table.length)); }
-                """,
-        ], configure: { configuration in
-            configuration.edgeLimits.heapBytes = 64 << 20
-        })
-        defer { Task { await server.stop() } }
-        #expect(try await server.request("/hog").body == "1")
-        #expect(try await server.request("/hog").body == "2")
-        let big = try await server.request("/big")
-        #expect(big.status == 200, "\(big.status) \(big.body) \(server.log)")
-        #expect(big.body == "4000000")
-        #expect(try await server.request("/big").body == "4000000")
-        #expect(server.log.contains { $0.contains("[/big] its VM") && $0.contains("booting it in a fresh VM") }, "\(server.log)")
-    }
-
     @Test func segmentsAreIsolatedFromEachOther() async throws {
         let server = try await TestServer.start([
             "app/polluter/route.ts": """
