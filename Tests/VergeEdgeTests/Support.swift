@@ -15,12 +15,14 @@ final class ConsoleRecorder: Sendable {
     var errors: [String] { lines.withLockedValue { $0.filter { $0.0 == .error }.map(\.1) } }
 }
 
-/// One event loop for a test.
-let testGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+/// The tests' event loops: several, so that a test whose script runs long (a CPU or heap
+/// limit being reached) does not hold the timers of the tests queued behind it past their
+/// timeouts. Each test's isolate stays on the one loop it was given.
+let testGroup = MultiThreadedEventLoopGroup(numberOfThreads: 4)
 
 /// Runs `source` in a fresh sandbox until idle; returns the outcome and console lines.
 func runScript(_ source: String, limits: IsolateLimits = .unlimited, env: [String: String] = [:],
-               timeout: TimeAmount = .seconds(20)) async throws -> (ScriptRunner.Outcome, ConsoleRecorder) {
+               timeout: TimeAmount = .seconds(60)) async throws -> (ScriptRunner.Outcome, ConsoleRecorder) {
     let recorder = ConsoleRecorder()
     let outcome = try await ScriptRunner.run(on: testGroup.next(), source: source, sourceURL: "test.js",
                                              limits: limits, env: env, console: recorder.sink,

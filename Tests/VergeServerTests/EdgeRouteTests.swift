@@ -199,39 +199,6 @@ struct EdgeRouteTests {
         #expect(stats.realms == 1)
     }
 
-    /// Segments share a VM and its heap limit: a segment that boots while the others hold
-    /// most of the heap gets a fresh VM rather than an error.
-    @Test func aSegmentBootingIntoAFullSharedHeapGetsAFreshVM() async throws {
-        let server = try await TestServer.start([
-            "app/hog/route.js": """
-                export const runtime = 'edge';
-                const kept = [];
-                export function GET() {
-                  for (let i = 0; i < 1_400_000; i++) kept.push({ a: i, b: i });   // most of the 64 MB, kept
-                  return new Response(String(kept.length));
-                }
-                """,
-            "app/big/route.js": """
-                export const runtime = 'edge';
-                const table = [];
-                for (let i = 0; i < 1_200_000; i++) table.push({ a: i, b: i });    // too much beside it
-                export function GET() { return new Response(String(table.length)); }
-                """,
-        ], configure: { configuration in
-            configuration.edgeLimits.heapBytes = 64 << 20
-            // CPU is not what this test is about (a loaded machine runs these loops slowly).
-            configuration.edgeLimits.cpuTimePerInvocation = .seconds(10)
-            configuration.edgeLimits.startupCPUTime = .seconds(10)
-        })
-        defer { Task { await server.stop() } }
-        let hog = try await server.request("/hog")
-        #expect(hog.status == 200 && hog.body == "1400000", "\(hog.status) \(hog.body) \(server.log)")
-        let big = try await server.request("/big")
-        #expect(big.status == 200 && big.body == "1200000", "\(big.status) \(big.body) \(server.log)")
-        #expect(server.log.contains { $0.contains("[/big] its VM") && $0.contains("booting it in a fresh VM") }, "\(server.log)")
-        #expect(try await server.request("/big").body == "1200000")
-    }
-
     @Test func segmentsAreIsolatedFromEachOther() async throws {
         let server = try await TestServer.start([
             "app/polluter/route.ts": """
