@@ -437,13 +437,9 @@ function continueTo(id, record, directives, rewrite) {
 function proxy(id, record, url, directives) {
   const { fetch } = core.require("fetch");
   const request = record.request;
-  // Overridden request headers arrive as a flat [name, value, …] list; Headers takes pairs.
-  let headers = request.headers;
+  // Overridden request headers are a flat list of lowercased names and values.
   const overridden = directives.requestHeaders;
-  if (overridden !== null) {
-    headers = [];
-    for (let i = 0; i < overridden.length; i += 2) ArrayPrototypePush(headers, [overridden[i], overridden[i + 1]]);
-  }
+  const headers = overridden === null ? request.headers : core.require("headers").headersFromList(overridden, "none");
   const init = {
     __proto__: null,
     method: request.method,

@@ -180,7 +180,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                     return values.isEmpty ? nil : values.joined(separator: ", ")
                 })
             if middleware.matches(view) {
-                startMiddleware(head, middleware: middleware, application: application)
+                startMiddleware(head, path: path, middleware: middleware, application: application)
                 return
             }
         }
@@ -196,7 +196,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         let route = match.route
         switch route.runtime {
         case .edge:
-            startEdge(head, match: match, application: application)
+            startEdge(head, path: path, match: match, application: application)
         case .nodejs:
             guard let index = route.swiftHandler, index < application.nodeRoutes.count else {
                 server.log.write("no Swift handler for \(route.file ?? route.id) (\(route.pattern)); register one with app.nodejs(\"\(route.pattern)\")")
@@ -216,11 +216,11 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Runs `middleware.{js,ts}` for a request its matchers accept. It answers, or routes the
     /// request on through `continueRequest`.
-    private func startMiddleware(_ head: HTTPRequestHead, middleware: MiddlewareDefinition, application: ServedApplication) {
+    private func startMiddleware(_ head: HTTPRequestHead, path: String, middleware: MiddlewareDefinition, application: ServedApplication) {
         continuationOrigin = origin(of: head)
         continuationHasBody = hasBody(head)
-        _ = startEdgeExchange(head, route: middleware.route, kind: "middleware", name: "middleware", paramsJSON: "{}",
-                              application: application, retainsBody: true)
+        _ = startEdgeExchange(head, path: path, route: middleware.route, kind: "middleware", name: "middleware",
+                              paramsJSON: "{}", application: application, retainsBody: true)
     }
 
     /// Middleware (`NextResponse.next()`/`rewrite()`) or a rewrite answered nothing: route
@@ -323,13 +323,14 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         exchange.start()
     }
 
-    private func startEdge(_ head: HTTPRequestHead, match: RouteMatch, application: ServedApplication) {
-        _ = startEdgeExchange(head, route: match.route, kind: nil, name: nil, paramsJSON: paramsJSON(match.params),
+    private func startEdge(_ head: HTTPRequestHead, path: String, match: RouteMatch, application: ServedApplication) {
+        _ = startEdgeExchange(head, path: path, route: match.route, kind: nil, name: nil, paramsJSON: paramsJSON(match.params),
                               application: application, retainsBody: false)
     }
 
     /// Starts an edge exchange for `route` in its realm on this loop (booting it if needed).
-    private func startEdgeExchange(_ head: HTTPRequestHead, route: RouteDefinition, kind: String?, name: String?, paramsJSON: String,
+    /// `path` is the request target without its query.
+    private func startEdgeExchange(_ head: HTTPRequestHead, path: String, route: RouteDefinition, kind: String?, name: String?, paramsJSON: String,
                                    application: ServedApplication, retainsBody: Bool) -> EdgeExchange? {
         guard let host else { return nil }
         let segmentName = name ?? route.segmentName
@@ -356,7 +357,6 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
                                     hasBody: continuationHasBody ?? hasBody(head), segmentName: segmentName,
                                     timeToFirstByte: limit, retainsBody: retainsBody, note: continuationNote)
         host.exchanges[id] = exchange
-        let path = head.uri.firstIndex(of: "?").map { String(head.uri[..<$0]) } ?? head.uri
         exchange.invocation.cacheContext = RequestCacheContext(
             cache: server.cache, segment: route.config, pattern: route.pattern.description, kind: route.kind.rawValue,
             pathname: path,
