@@ -47,7 +47,7 @@ let package = Package(
         // Swift binding over the JavaScriptCore C API.
         .target(
             name: "VergeJS",
-            dependencies: ["CJavaScriptCore"],
+            dependencies: ["CJavaScriptCore", "CVergeNative"],
             swiftSettings: swiftSettings
         ),
         // The edge sandbox: isolates, their event loops, host ops, limits.

@@ -3,30 +3,63 @@
 // and the like can neither break the Web APIs nor observe their internals.
 //
 // Naming (as in Deno): `ArrayPrototypePush(array, x)` is the uncurried prototype method,
-// `ArrayPrototypeGetLength` a getter, `ObjectDefineProperty` a static (bound to its
-// constructor), `SymbolIterator` a well-known symbol. `Safe*` collections have their own
-// copies of the prototype methods.
+// `ArrayPrototypePushApply(array, args)` its apply form, `ArrayPrototypeGetLength` a
+// getter, `ObjectDefineProperty` a static (bound to its constructor), `SymbolIterator` a
+// well-known symbol. `Safe*` collections have their own copies of the prototype methods.
 //
-// Returns a frozen, null-prototype object.
+// Captured eagerly, wrapped lazily. Making every possible wrapper at bootstrap (about
+// 1,200 closures and bound functions, and reading every built-in's descriptor, which makes
+// JavaScriptCore create each lazily-built built-in function) was the largest part of a
+// realm's boot, though the modules use fewer than 200. Now Swift passes the names the
+// modules use (`core.config.primordials`, scanned from their sources); the bootstrap
+// captures just those originals, before user code runs, and a wrapper is made the first
+// time a module reads it. Code here that runs lazily (after user code may have changed the
+// built-ins) uses only what was captured at the top.
+//
+// Returns a read-only object (a Proxy over a null-prototype cache).
 
 const global = globalThis;
 const { apply, bind, call } = Function.prototype;
 const ReflectApply = Reflect.apply;
-const applyBind = bind.bind(apply);
+const ReflectOwnKeys = Reflect.ownKeys;
+const ReflectGet = Reflect.get;
+const ProxyCtor = Proxy;
+const ErrorCtor = Error;
+const ObjectHasOwn = Object.hasOwn;
+const ObjectIsExtensible = Object.isExtensible;
+const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+const ObjectGetOwnPropertyDescriptors = Object.getOwnPropertyDescriptors;
+const ObjectDefinePropertyRaw = Object.defineProperty;
+const ObjectGetPrototypeOf = Object.getPrototypeOf;
+const ObjectFreeze = Object.freeze;
+const StringPrototypeSlice = String.prototype.slice;
+const StringPrototypeCharCodeAt = String.prototype.charCodeAt;
+const StringPrototypeStartsWith = String.prototype.startsWith;
+const StringPrototypeEndsWith = String.prototype.endsWith;
+const StringPrototypeToLowerCase = String.prototype.toLowerCase;
+const StringPrototypeSplit = String.prototype.split;
+const SymbolCtor = Symbol;
+const applyBind = ReflectApply(bind, bind, [apply]);
 
-// Uncurrying. JavaScriptCore does not optimize `call.bind(fn)` (Deno's uncurryThis): it
-// costs ~30x a direct call here. `fn.call(t, a)` is as fast as a direct call, but looks up
-// `call` on Function.prototype, which user code may replace. So each captured function gets
-// its own non-writable, non-configurable `call` (the original), and the uncurried form
-// calls `fn.call(...)` with the caller's exact argument count.
+// Uncurrying. JavaScriptCore does not optimize `call.bind(fn)` (Deno's uncurryThis) nor
+// `call.call(fn, …)`: both cost ~10x a direct call here. `fn.call(t, a)` is as fast as a
+// direct call, but looks up `call` on Function.prototype, which user code may replace. So
+// each captured function gets its own non-writable, non-configurable `call` (the original),
+// and the uncurried form calls `fn.call(...)` with the caller's exact argument count. A
+// function user code already gave an own `call`, or made non-extensible, is called through
+// Reflect.apply instead (slower, as safe).
 function pinCall(fn) {
-  if (Object.getOwnPropertyDescriptor(fn, "call") === undefined && Object.isExtensible(fn)) {
-    Object.defineProperty(fn, "call", { value: call, writable: false, enumerable: false, configurable: false });
-  }
+  if (ObjectGetOwnPropertyDescriptor(fn, "call") !== undefined || !ObjectIsExtensible(fn)) return false;
+  ObjectDefinePropertyRaw(fn, "call", { __proto__: null, value: call, writable: false, enumerable: false, configurable: false });
+  return true;
 }
 
 function uncurryThis(fn) {
-  pinCall(fn);
+  if (!pinCall(fn)) {
+    return function (thisArg, ...args) {
+      return ReflectApply(fn, thisArg, args);
+    };
+  }
   return function (thisArg, a, b, c, d) {
     switch (arguments.length) {
       case 0:
@@ -37,75 +70,129 @@ function uncurryThis(fn) {
       case 5: return fn.call(thisArg, a, b, c, d);
       default: {
         const args = [];
-        for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
+        for (let i = 1; i < arguments.length; i++) ObjectDefinePropertyRaw(args, i - 1, { __proto__: null, value: arguments[i], writable: true, enumerable: true, configurable: true });
         return ReflectApply(fn, thisArg, args);
       }
     }
   };
 }
-const primordials = Object.create(null);
-const ReflectOwnKeys = Reflect.ownKeys;
-const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-const ObjectDefinePropertyRaw = Object.defineProperty;
 
-function capitalize(key) {
-  if (typeof key === "symbol") {
-    const description = key.description;
-    // Symbol.iterator -> "SymbolIterator"
-    const name = description.startsWith("Symbol.") ? description.slice(7) : description;
-    return "Symbol" + name[0].toUpperCase() + name.slice(1);
-  }
-  return key[0].toUpperCase() + key.slice(1);
+// The cache the Proxy reads: entries made at bootstrap plus every wrapper made so far.
+const primordials = { __proto__: null };
+
+// name prefix -> { object, kind }: kind is "static", "prototype" or "namespace".
+const sources = { __proto__: null };
+function snapshot(prefix, object, kind) {
+  sources[prefix] = { __proto__: null, object, kind };
 }
 
-function copyStatics(source, prefix) {
-  const keys = ReflectOwnKeys(source);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key === "prototype" || key === "length" || key === "name" || key === "caller" || key === "arguments") continue;
-    const desc = ObjectGetOwnPropertyDescriptor(source, key);
-    const name = prefix + capitalize(key);
-    if ("value" in desc) {
-      primordials[name] = typeof desc.value === "function" ? bind.call(desc.value, source) : desc.value;
-      if (typeof desc.value === "function") {
-        ObjectDefinePropertyRaw(primordials[name], "name", { value: desc.value.name });
-      }
-    } else if (desc.get) {
-      primordials[prefix + "Get" + capitalize(key)] = uncurryThis(desc.get);
-    }
-  }
+function isUpperCase(code) {
+  return code >= 65 && code <= 90;
 }
 
-function copyPrototype(source, prefix) {
-  const keys = ReflectOwnKeys(source);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key === "constructor") continue;
-    const desc = ObjectGetOwnPropertyDescriptor(source, key);
-    if ("value" in desc) {
-      if (typeof desc.value === "function") {
-        primordials[prefix + capitalize(key)] = uncurryThis(desc.value);
-        primordials[prefix + capitalize(key) + "Apply"] = applyBind(desc.value);
-      } else {
-        primordials[prefix + capitalize(key)] = desc.value;
-      }
-    } else {
-      if (desc.get) primordials[prefix + "Get" + capitalize(key)] = uncurryThis(desc.get);
-      if (desc.set) primordials[prefix + "Set" + capitalize(key)] = uncurryThis(desc.set);
+function lowerFirst(text) {
+  return ReflectApply(StringPrototypeToLowerCase, text[0], []) + ReflectApply(StringPrototypeSlice, text, [1]);
+}
+
+const SKIPPED_STATICS = { __proto__: null, prototype: true, length: true, name: true, caller: true, arguments: true };
+
+/**
+ * The own data property of `object` a primordial suffix names: "Push" -> push,
+ * "MAX_SAFE_INTEGER" as is, "SymbolIterator" -> [Symbol.iterator].
+ */
+function dataProperty(object, suffix) {
+  if (ReflectApply(StringPrototypeStartsWith, suffix, ["Symbol"]) && suffix.length > 6) {
+    const symbol = SymbolCtor[lowerFirst(ReflectApply(StringPrototypeSlice, suffix, [6]))];
+    if (typeof symbol === "symbol") {
+      const desc = ObjectGetOwnPropertyDescriptor(object, symbol);
+      if (desc !== undefined) return { __proto__: null, key: symbol, desc };
     }
   }
+  const lower = lowerFirst(suffix);
+  const desc = ObjectGetOwnPropertyDescriptor(object, lower);
+  if (desc !== undefined) return { __proto__: null, key: lower, desc };
+  const exact = ObjectGetOwnPropertyDescriptor(object, suffix);
+  if (exact !== undefined) return { __proto__: null, key: suffix, desc: exact };
+  return undefined;
+}
+
+/** What `suffix` names in `source`: { how, value, object } or undefined. */
+function find(source, suffix) {
+  const { object, kind } = source;
+  const data = dataProperty(object, suffix);
+  if (data !== undefined && ObjectHasOwn(data.desc, "value")) {
+    const value = data.desc.value;
+    if (kind === "namespace") return { __proto__: null, how: "value", value };
+    if (kind === "static") {
+      if (typeof data.key === "string" && SKIPPED_STATICS[data.key] === true) return undefined;
+      return { __proto__: null, how: typeof value === "function" ? "static" : "value", value, object };
+    }
+    if (data.key === "constructor") return undefined;
+    return { __proto__: null, how: typeof value === "function" ? "method" : "value", value };
+  }
+  if (kind === "namespace") return undefined;
+  if (kind === "prototype" && ReflectApply(StringPrototypeEndsWith, suffix, ["Apply"])) {
+    const base = dataProperty(object, ReflectApply(StringPrototypeSlice, suffix, [0, -5]));
+    if (base !== undefined && ObjectHasOwn(base.desc, "value") && typeof base.desc.value === "function") {
+      return { __proto__: null, how: "apply", value: base.desc.value };
+    }
+  }
+  const getter = ReflectApply(StringPrototypeStartsWith, suffix, ["Get"]);
+  if (getter || (kind === "prototype" && ReflectApply(StringPrototypeStartsWith, suffix, ["Set"]))) {
+    const accessor = dataProperty(object, ReflectApply(StringPrototypeSlice, suffix, [3]));
+    if (accessor !== undefined && !ObjectHasOwn(accessor.desc, "value")) {
+      const fn = getter ? accessor.desc.get : accessor.desc.set;
+      if (fn !== undefined) return { __proto__: null, how: "method", value: fn };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds primordial `name`'s original in its source: the longest prefix of `name` ending at
+ * a word boundary (an upper-case letter) that names a source with the rest of the name.
+ */
+function capture(name) {
+  for (let end = name.length - 1; end > 0; end--) {
+    if (!isUpperCase(ReflectApply(StringPrototypeCharCodeAt, name, [end]))) continue;
+    const source = sources[ReflectApply(StringPrototypeSlice, name, [0, end])];
+    if (source === undefined) continue;
+    const entry = find(source, ReflectApply(StringPrototypeSlice, name, [end]));
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
+}
+
+/** The primordial for a captured original: the wrapper modules call. */
+function make(entry) {
+  switch (entry.how) {
+    case "value": return entry.value;
+    case "static": {
+      const bound = ReflectApply(bind, entry.value, [entry.object]);
+      ObjectDefinePropertyRaw(bound, "name", { __proto__: null, value: ReflectGet(entry.value, "name") });
+      return bound;
+    }
+    case "method": return uncurryThis(entry.value);
+    case "apply": return applyBind(entry.value);
+  }
+  return undefined;
+}
+
+// name -> captured original, for every name the modules use (RuntimeAPIs.primordialNames).
+const captured = { __proto__: null };
+
+function resolve(name) {
+  const entry = captured[name];
+  if (entry === undefined) return undefined;
+  const value = make(entry);
+  primordials[name] = value;
+  return value;
 }
 
 // Namespaces: their functions do not depend on `this`.
 for (const name of ["JSON", "Math", "Reflect", "Atomics"]) {
-  const namespace = global[name];
-  primordials[name] = namespace;
-  const keys = ReflectOwnKeys(namespace);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const desc = ObjectGetOwnPropertyDescriptor(namespace, key);
-    if ("value" in desc) primordials[name + capitalize(key)] = desc.value;
-  }
+  primordials[name] = global[name];
+  snapshot(name, global[name], "namespace");
 }
 
 // Constructors: statics and prototypes.
@@ -123,35 +210,35 @@ for (let i = 0; i < constructors.length; i++) {
   const name = constructors[i];
   const ctor = global[name];
   primordials[name] = ctor;
-  copyStatics(ctor, name);
-  if (ctor.prototype) copyPrototype(ctor.prototype, name + "Prototype");
+  snapshot(name, ctor, "static");
+  if (ctor.prototype) snapshot(name + "Prototype", ctor.prototype, "prototype");
 }
 
 // Intrinsics with no global name.
-const TypedArray = Object.getPrototypeOf(Uint8Array);
+const TypedArray = ObjectGetPrototypeOf(Uint8Array);
 primordials.TypedArray = TypedArray;
-copyStatics(TypedArray, "TypedArray");
-copyPrototype(TypedArray.prototype, "TypedArrayPrototype");
+snapshot("TypedArray", TypedArray, "static");
+snapshot("TypedArrayPrototype", TypedArray.prototype, "prototype");
 
-const ArrayIteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]());
+const ArrayIteratorPrototype = ObjectGetPrototypeOf([][Symbol.iterator]());
 primordials.ArrayIteratorPrototype = ArrayIteratorPrototype;
-copyPrototype(ArrayIteratorPrototype, "ArrayIteratorPrototype");
+snapshot("ArrayIteratorPrototype", ArrayIteratorPrototype, "prototype");
 
-const IteratorPrototype = Object.getPrototypeOf(ArrayIteratorPrototype);
+const IteratorPrototype = ObjectGetPrototypeOf(ArrayIteratorPrototype);
 primordials.IteratorPrototype = IteratorPrototype;
 
-const AsyncIteratorPrototype = Object.getPrototypeOf(
-  Object.getPrototypeOf(async function* () {}).prototype,
+const AsyncIteratorPrototype = ObjectGetPrototypeOf(
+  ObjectGetPrototypeOf(async function* () {}).prototype,
 );
 primordials.AsyncIteratorPrototype = AsyncIteratorPrototype;
 
-const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
-const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
-const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
+const AsyncFunction = ObjectGetPrototypeOf(async function () {}).constructor;
+const GeneratorFunction = ObjectGetPrototypeOf(function* () {}).constructor;
+const AsyncGeneratorFunction = ObjectGetPrototypeOf(async function* () {}).constructor;
 primordials.AsyncFunction = AsyncFunction;
 primordials.GeneratorFunction = GeneratorFunction;
 primordials.AsyncGeneratorFunction = AsyncGeneratorFunction;
-primordials.AsyncGeneratorPrototype = Object.getPrototypeOf(async function* () {}).prototype;
+primordials.AsyncGeneratorPrototype = ObjectGetPrototypeOf(async function* () {}).prototype;
 
 primordials.uncurryThis = uncurryThis;
 primordials.applyBind = applyBind;
@@ -167,8 +254,8 @@ function makeSafe(unsafe, safe) {
     const desc = ObjectGetOwnPropertyDescriptor(unsafe.prototype, key);
     ObjectDefinePropertyRaw(safe.prototype, key, desc);
   }
-  Object.freeze(safe.prototype);
-  Object.freeze(safe);
+  ObjectFreeze(safe.prototype);
+  ObjectFreeze(safe);
   return safe;
 }
 
@@ -191,15 +278,32 @@ primordials.SafeFinalizationRegistry = makeSafe(FinalizationRegistry, class Safe
   constructor(cleanup) { super(cleanup); }
 });
 
+// Capture the originals of every name the modules use, now, before any user code runs.
+{
+  const names = ReflectApply(StringPrototypeSplit, core.config.primordials, ["\n"]);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === "" || primordials[name] !== undefined) continue;
+    const entry = capture(name);
+    if (entry !== undefined) captured[name] = entry;
+  }
+  for (const name of ["PromisePrototypeThen", "PromiseWithResolvers"]) {
+    if (captured[name] === undefined) {
+      const entry = capture(name);
+      if (entry !== undefined) captured[name] = entry;
+    }
+  }
+}
+
 // Promise helpers that never touch user-replaceable `then` or species.
 const PromiseCtor = Promise;
-const PromisePrototypeThen = primordials.PromisePrototypeThen;
+const PromisePrototypeThen = resolve("PromisePrototypeThen");
 primordials.PromiseResolve = (value) => new PromiseCtor((resolve) => resolve(value));
 primordials.PromiseReject = (reason) => new PromiseCtor((_, reject) => reject(reason));
 /** A new promise with its resolve and reject functions. */
-// The engine's own Promise.withResolvers (bound to %Promise% above) is about 20 times
-// faster in JavaScriptCore than an executor closure; the fallback is for engines without it.
-if (typeof primordials.PromiseWithResolvers !== "function") primordials.PromiseWithResolvers = () => {
+// The engine's own Promise.withResolvers (bound to %Promise%) is about 20 times faster in
+// JavaScriptCore than an executor closure; the fallback is for engines without it.
+if (typeof resolve("PromiseWithResolvers") !== "function") primordials.PromiseWithResolvers = () => {
   let resolve, reject;
   const promise = new PromiseCtor((res, rej) => {
     resolve = res;
@@ -243,6 +347,28 @@ primordials.SafeArrayIterator = class SafeArrayIterator {
   }
   [Symbol.iterator]() { return this; }
 };
-Object.freeze(primordials.SafeArrayIterator.prototype);
+ObjectFreeze(primordials.SafeArrayIterator.prototype);
 
-return Object.freeze(primordials);
+// Read-only to the modules: names resolve on first read and are cached.
+return new ProxyCtor(primordials, {
+  __proto__: null,
+  get(target, name) {
+    const value = target[name];
+    if (value !== undefined || typeof name !== "string") return value;
+    if (captured[name] !== undefined) return resolve(name);
+    // A primordial the scan of the sources missed would be read from built-ins user code
+    // may have replaced: refuse it, loudly.
+    if (capture(name) !== undefined) {
+      throw new ErrorCtor(`runtime-apis: primordial '${name}' was not captured at bootstrap; read it as ` +
+        `\`core.primordials.${name}\` or destructure it from \`core.primordials\` (RuntimeAPIs.primordialNames scans for those)`);
+    }
+    return undefined;
+  },
+  has(target, name) {
+    return target[name] !== undefined || (typeof name === "string" && resolve(name) !== undefined);
+  },
+  set() { return false; },
+  defineProperty() { return false; },
+  deleteProperty() { return false; },
+  setPrototypeOf() { return false; },
+});

@@ -243,7 +243,7 @@ function addUncloneable(prototype) {
   }
 }
 {
-  const p = core.primordials;
+  const p = core.primordials;  // constructors and intrinsics only (captured by name)
   addUncloneable(p.Promise.prototype);
   addUncloneable(p.WeakMap.prototype);
   addUncloneable(p.WeakSet.prototype);
@@ -362,11 +362,14 @@ function isRealRegExp(value) {
 // flag properties, which user code can shadow).
 const flagGetters = [];
 {
-  const p = core.primordials;
+  const {
+    RegExpPrototypeGetHasIndices, RegExpPrototypeGetGlobal, RegExpPrototypeGetIgnoreCase, RegExpPrototypeGetMultiline,
+    RegExpPrototypeGetDotAll, RegExpPrototypeGetUnicode, RegExpPrototypeGetUnicodeSets, RegExpPrototypeGetSticky,
+  } = core.primordials;
   const table = [
-    ["d", p.RegExpPrototypeGetHasIndices], ["g", p.RegExpPrototypeGetGlobal], ["i", p.RegExpPrototypeGetIgnoreCase],
-    ["m", p.RegExpPrototypeGetMultiline], ["s", p.RegExpPrototypeGetDotAll], ["u", p.RegExpPrototypeGetUnicode],
-    ["v", p.RegExpPrototypeGetUnicodeSets], ["y", p.RegExpPrototypeGetSticky],
+    ["d", RegExpPrototypeGetHasIndices], ["g", RegExpPrototypeGetGlobal], ["i", RegExpPrototypeGetIgnoreCase],
+    ["m", RegExpPrototypeGetMultiline], ["s", RegExpPrototypeGetDotAll], ["u", RegExpPrototypeGetUnicode],
+    ["v", RegExpPrototypeGetUnicodeSets], ["y", RegExpPrototypeGetSticky],
   ];
   for (let i = 0; i < table.length; i++) {
     if (typeof table[i][1] === "function") ArrayPrototypePush(flagGetters, table[i]);

@@ -7,6 +7,7 @@ extension Realm {
     func bootstrap() throws {
         var registry = OpRegistry(realm: self)
         registry.registerAll()
+        let primordialNames = RuntimeAPIs.primordialNames  // scanned once per process, outside the budget
         let invocation = Invocation(cpuBudget: isolate.limits.startupCPUTime, realmName: name)
         hooks = try isolate.enter(self, invocation: invocation) {
             let ops = try registry.makeObject()
@@ -20,6 +21,7 @@ extension Realm {
                 ("location", options.location.map { js.string($0) } ?? js.undefined),
                 ("userAgent", js.string("Verge")),
                 ("realmName", js.string(name)),
+                ("primordials", js.string(primordialNames)),
             ])
             let entry: JSValue
             do {

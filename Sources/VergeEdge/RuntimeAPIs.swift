@@ -28,6 +28,66 @@ public enum RuntimeAPIs {
         return sources.map { File(fileName: $0.name, module: moduleName(of: $0.name), source: $0.source) }
     }()
 
+    /// Every primordial name the modules read (`const { … } = core.primordials`, and
+    /// `primordials.Name`), joined by "\n". The primordials module captures exactly these
+    /// originals at bootstrap, before user code runs (01_primordials.js); reading a name
+    /// the scan missed throws there, naming it.
+    public static let primordialNames: String = {
+        var names = Set<String>()
+        for file in files where file.module != "primordials" {
+            scanPrimordialNames(Array(file.source.utf8), into: &names)
+        }
+        return names.sorted().joined(separator: "\n")
+    }()
+
+    /// A byte scan (a Regex over the 20,000 lines cost ~100 ms at first boot).
+    static func scanPrimordialNames(_ text: [UInt8], into names: inout Set<String>) {
+        func isIdentifier(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        let word = Array("primordials".utf8)
+        var index = 0
+        while index + word.count <= text.count {
+            guard text[index] == word[0], text[index..<(index + word.count)].elementsEqual(word),
+                  index == 0 || !isIdentifier(text[index - 1]) || text[index - 1] == UInt8(ascii: ".")
+            else {
+                index += 1
+                continue
+            }
+            var after = index + word.count
+            defer { index = after }
+            if after < text.count, text[after] == UInt8(ascii: ".") {
+                // primordials.Name
+                var end = after + 1
+                while end < text.count, isIdentifier(text[end]) { end += 1 }
+                if end > after + 1 { names.insert(String(decoding: text[(after + 1)..<end], as: UTF8.self)) }
+                after = end
+                continue
+            }
+            // `{ A, B: b, // comment … } = [core.]primordials;`
+            var cursor = index - 1
+            if cursor >= 4, text[(cursor - 4)...cursor].elementsEqual("core.".utf8) { cursor -= 5 }
+            while cursor >= 0, isSpace(text[cursor]) { cursor -= 1 }
+            guard cursor >= 0, text[cursor] == UInt8(ascii: "=") else { continue }
+            cursor -= 1
+            while cursor >= 0, isSpace(text[cursor]) { cursor -= 1 }
+            guard cursor >= 0, text[cursor] == UInt8(ascii: "}") else { continue }
+            let close = cursor
+            while cursor >= 0, text[cursor] != UInt8(ascii: "{") { cursor -= 1 }
+            guard cursor >= 0 else { continue }
+            let list = String(decoding: text[(cursor + 1)..<close], as: UTF8.self)
+            for line in list.split(separator: "\n") {
+                let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                for part in code.split(separator: ",") {
+                    let name = part.split(separator: ":").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                    if !name.isEmpty { names.insert(name) }
+                }
+            }
+        }
+    }
+
     static let byModule: [String: File] = Dictionary(files.map { ($0.module, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// "06_streams.js" → "streams".

@@ -10,6 +10,7 @@ public final class JSVirtualMachine {
     private var terminationHandler: (() -> Bool)?
 
     public init() {
+        JSEngineOptions.apply
         group = JSContextGroupCreate()
     }
 

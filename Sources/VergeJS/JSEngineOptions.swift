@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// JavaScriptCore options Verge runs with. JavaScriptCore reads its options from `JSC_*`
+/// environment variables once, when the first VM is created, so they are set here, before
+/// that; a value the user already set in the environment wins (to experiment, or to debug).
+///
+/// Why each one (measured on this machine, docs/benchmarks.md):
+/// - `usePollingTraps`: the CPU-time watchdog fires every few milliseconds while requests
+///   run. With signal-based traps each firing interrupts the thread with a signal, and when
+///   optimized code is on the stack JavaScriptCore throws that code away to reach a safe
+///   point; the hot request path kept being recompiled (JSC_verboseOSR showed `respond`
+///   re-optimized 134 times in 4 s). Polling traps check a flag at loop back-edges and
+///   function entries instead, and optimized code stays.
+/// - `thresholdForOptimize*`: each realm has its own copies of the runtime-apis functions,
+///   and JavaScriptCore, seeing functions whose shared bytecode was optimized before,
+///   optimized the bootstrap's helpers (run a few hundred times per realm, then never
+///   again) in every new realm: about 4 of a warm realm's 7 ms boot went to the DFG
+///   compiler. A higher threshold keeps code that is hot only during a boot in the
+///   baseline tiers; code hot across requests still reaches the optimizing tiers within
+///   about a thousand calls.
+public enum JSEngineOptions {
+    public static let settings: [(name: String, value: String)] = [
+        ("usePollingTraps", "true"),
+        ("thresholdForOptimizeAfterWarmUp", "20000"),
+        ("thresholdForOptimizeAfterLongWarmUp", "20000"),
+        ("thresholdForOptimizeSoon", "20000"),
+    ]
+
+    /// Applies `settings` once per process; call before creating a VM.
+    public static let apply: Void = {
+        for setting in settings {
+            setenv("JSC_" + setting.name, setting.value, 0)
+        }
+    }()
+}
