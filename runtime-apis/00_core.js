@@ -57,6 +57,8 @@ core.isLoaded = (name) => MapPrototypeGet(modules, name) !== undefined;
 // timers never loads them.
 const hooks = {
   __proto__: null,
+  // Set when this realm computed the primordials recipe (the first realm of the process).
+  primordialRecipe: typeof core.primordialRecipe === "string" ? core.primordialRecipe : "",
   runTimer(id) {
     require("timers").runTimer(id);
   },

@@ -39,6 +39,8 @@ const StringPrototypeEndsWith = String.prototype.endsWith;
 const StringPrototypeToLowerCase = String.prototype.toLowerCase;
 const StringPrototypeSplit = String.prototype.split;
 const SymbolCtor = Symbol;
+const SymbolPrototypeGetDescription = ObjectGetOwnPropertyDescriptor(Symbol.prototype, "description").get;
+const ArrayPrototypeJoin = Array.prototype.join;
 const applyBind = ReflectApply(bind, bind, [apply]);
 
 // Uncurrying. JavaScriptCore does not optimize `call.bind(fn)` (Deno's uncurryThis) nor
@@ -122,19 +124,20 @@ function find(source, suffix) {
   const data = dataProperty(object, suffix);
   if (data !== undefined && ObjectHasOwn(data.desc, "value")) {
     const value = data.desc.value;
-    if (kind === "namespace") return { __proto__: null, how: "value", value };
+    const { key } = data;
+    if (kind === "namespace") return entry("value", value, object, key, "value");
     if (kind === "static") {
-      if (typeof data.key === "string" && SKIPPED_STATICS[data.key] === true) return undefined;
-      return { __proto__: null, how: typeof value === "function" ? "static" : "value", value, object };
+      if (typeof key === "string" && SKIPPED_STATICS[key] === true) return undefined;
+      return entry(typeof value === "function" ? "static" : "value", value, object, key, "value");
     }
-    if (data.key === "constructor") return undefined;
-    return { __proto__: null, how: typeof value === "function" ? "method" : "value", value };
+    if (key === "constructor") return undefined;
+    return entry(typeof value === "function" ? "method" : "value", value, object, key, "value");
   }
   if (kind === "namespace") return undefined;
   if (kind === "prototype" && ReflectApply(StringPrototypeEndsWith, suffix, ["Apply"])) {
     const base = dataProperty(object, ReflectApply(StringPrototypeSlice, suffix, [0, -5]));
     if (base !== undefined && ObjectHasOwn(base.desc, "value") && typeof base.desc.value === "function") {
-      return { __proto__: null, how: "apply", value: base.desc.value };
+      return entry("apply", base.desc.value, object, base.key, "value");
     }
   }
   const getter = ReflectApply(StringPrototypeStartsWith, suffix, ["Get"]);
@@ -142,10 +145,15 @@ function find(source, suffix) {
     const accessor = dataProperty(object, ReflectApply(StringPrototypeSlice, suffix, [3]));
     if (accessor !== undefined && !ObjectHasOwn(accessor.desc, "value")) {
       const fn = getter ? accessor.desc.get : accessor.desc.set;
-      if (fn !== undefined) return { __proto__: null, how: "method", value: fn };
+      if (fn !== undefined) return entry("method", fn, object, accessor.key, getter ? "get" : "set");
     }
   }
   return undefined;
+}
+
+/** A captured original: how to wrap it, and where it was found (for the recipe). */
+function entry(how, value, object, key, slot) {
+  return { __proto__: null, how, value, object, key, slot, prefix: "" };
 }
 
 /**
@@ -157,8 +165,11 @@ function capture(name) {
     if (!isUpperCase(ReflectApply(StringPrototypeCharCodeAt, name, [end]))) continue;
     const source = sources[ReflectApply(StringPrototypeSlice, name, [0, end])];
     if (source === undefined) continue;
-    const entry = find(source, ReflectApply(StringPrototypeSlice, name, [end]));
-    if (entry !== undefined) return entry;
+    const found = find(source, ReflectApply(StringPrototypeSlice, name, [end]));
+    if (found !== undefined) {
+      found.prefix = ReflectApply(StringPrototypeSlice, name, [0, end]);
+      return found;
+    }
   }
   return undefined;
 }
@@ -279,19 +290,57 @@ primordials.SafeFinalizationRegistry = makeSafe(FinalizationRegistry, class Safe
 });
 
 // Capture the originals of every name the modules use, now, before any user code runs.
-{
-  const names = ReflectApply(StringPrototypeSplit, core.config.primordials, ["\n"]);
+//
+// Finding a name's source and key (`capture`) is string work, the same in every realm of
+// the process. The first realm does it and leaves the result as a recipe, one line per
+// name: "name<TAB>source prefix<TAB>key (@@name: a well-known symbol)<TAB>slot<TAB>how",
+// which Swift passes to every later realm (`core.config.primordialRecipe`); those only
+// look each key up.
+function replayRecipe(recipe) {
+  const lines = ReflectApply(StringPrototypeSplit, recipe, ["\n"]);
+  for (let i = 0; i < lines.length; i++) {
+    const fields = ReflectApply(StringPrototypeSplit, lines[i], ["\t"]);
+    const source = sources[fields[1]];
+    if (source === undefined) return false;
+    const keyText = fields[2];
+    const key = ReflectApply(StringPrototypeStartsWith, keyText, ["@@"])
+      ? SymbolCtor[ReflectApply(StringPrototypeSlice, keyText, [2])]
+      : keyText;
+    const desc = ObjectGetOwnPropertyDescriptor(source.object, key);
+    if (desc === undefined) return false;
+    const slot = fields[3];
+    const value = slot === "value" ? desc.value : slot === "get" ? desc.get : desc.set;
+    captured[fields[0]] = entry(fields[4], value, source.object, key, slot);
+  }
+  return true;
+}
+
+function captureAll(names) {
+  const lines = [];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
-    if (name === "" || primordials[name] !== undefined) continue;
-    const entry = capture(name);
-    if (entry !== undefined) captured[name] = entry;
+    if (name === "" || primordials[name] !== undefined || captured[name] !== undefined) continue;
+    const found = capture(name);
+    if (found === undefined) continue;
+    captured[name] = found;
+    const keyText = typeof found.key === "symbol"
+      ? "@@" + ReflectApply(StringPrototypeSlice, ReflectApply(SymbolPrototypeGetDescription, found.key, []), [7])
+      : found.key;
+    ObjectDefinePropertyRaw(lines, lines.length, {
+      __proto__: null, value: name + "\t" + found.prefix + "\t" + keyText + "\t" + found.slot + "\t" + found.how,
+      writable: true, enumerable: true, configurable: true,
+    });
   }
-  for (const name of ["PromisePrototypeThen", "PromiseWithResolvers"]) {
-    if (captured[name] === undefined) {
-      const entry = capture(name);
-      if (entry !== undefined) captured[name] = entry;
-    }
+  return ReflectApply(ArrayPrototypeJoin, lines, ["\n"]);
+}
+
+{
+  const recipe = core.config.primordialRecipe;
+  if (typeof recipe !== "string" || recipe === "" || !replayRecipe(recipe)) {
+    const names = ReflectApply(StringPrototypeSplit, core.config.primordials, ["\n"]);
+    names[names.length] = "PromisePrototypeThen";
+    names[names.length] = "PromiseWithResolvers";
+    core.primordialRecipe = captureAll(names);
   }
 }
 

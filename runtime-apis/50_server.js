@@ -54,10 +54,12 @@ const ops = core.ops;
 
 const requestModule = core.require("request");
 const responseModule = core.require("response");
-const streams = core.require("streams");
+// Streams and console load on first use: most requests neither read a body nor stream a
+// response nor fail, and each module a realm loads costs its boot time and memory.
+const streams = () => core.require("streams");
 const bodyModule = core.require("body");
 const abort = core.require("abort");
-const { formatError } = core.require("console");
+const formatError = (error) => core.require("console").formatError(error);
 const { Response } = responseModule;
 
 const KNOWN_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -154,12 +156,12 @@ function joinHeaders(flat) {
 }
 
 function requestBodyStream(id) {
-  return streams.createReadableStream(
+  return streams().createReadableStream(
     () => {},
     (controller) =>
       PromisePrototypeThen(ops.serverBodyRead(id), (chunk) => {
-        if (chunk === null) streams.readableStreamDefaultControllerClose(controller);
-        else streams.readableStreamDefaultControllerEnqueue(controller, chunk);
+        if (chunk === null) streams().readableStreamDefaultControllerClose(controller);
+        else streams().readableStreamDefaultControllerEnqueue(controller, chunk);
       }),
     () => {
       ops.serverBodyCancel(id);
@@ -308,7 +310,7 @@ function send(id, record, status, statusText, list, body) {
 
 function cancelBody(body) {
   if (body !== null && body !== undefined && typeof body !== "string" && bodyModule.isReadableStream(body)) {
-    PromisePrototypeThen(streams.readableStreamCancel(body, undefined), undefined, () => {});
+    PromisePrototypeThen(streams().readableStreamCancel(body, undefined), undefined, () => {});
   }
 }
 
@@ -512,9 +514,9 @@ function runMiddleware(segment, record, method, url, headerBlock, hasBody) {
 async function pump(id, stream) {
   let reader;
   try {
-    reader = streams.acquireReadableStreamDefaultReader(stream);
+    reader = streams().acquireReadableStreamDefaultReader(stream);
     while (true) {
-      const { value, done } = await streams.readableStreamDefaultReaderRead(reader);
+      const { value, done } = await streams().readableStreamDefaultReaderRead(reader);
       if (done) break;
       if (TypedArrayPrototypeGetSymbolToStringTag(value) !== "Uint8Array") {
         throw new TypeError("a response body stream must produce Uint8Array chunks (encode strings with TextEncoder)");
@@ -523,7 +525,7 @@ async function pump(id, stream) {
       if (writable !== true && writable !== false) writable = await writable;
       if (writable === false) {
         // The client went away: cancel the source so it stops producing.
-        await streams.readableStreamCancel(stream, new (core.require("dom_exception").DOMException)("The client disconnected", "AbortError"));
+        await streams().readableStreamCancel(stream, new (core.require("dom_exception").DOMException)("The client disconnected", "AbortError"));
         finish(id);
         return;
       }
@@ -535,7 +537,7 @@ async function pump(id, stream) {
     ops.serverFail(id, "Error while streaming the response: " + formatError(error));
     if (reader !== undefined) {
       try {
-        streams.readableStreamCancel(stream, error);
+        streams().readableStreamCancel(stream, error);
       } catch {
         // Already errored or closed.
       }

@@ -8,6 +8,7 @@ extension Realm {
         var registry = OpRegistry(realm: self)
         registry.registerAll()
         let primordialNames = RuntimeAPIs.primordialNames  // scanned once per process, outside the budget
+        let primordialRecipe = RuntimeAPIs.primordialRecipe.withLockedValue { $0 }
         let invocation = Invocation(cpuBudget: isolate.limits.startupCPUTime, realmName: name)
         hooks = try isolate.enter(self, invocation: invocation) {
             let ops = try registry.makeObject()
@@ -22,6 +23,7 @@ extension Realm {
                 ("userAgent", js.string("Verge")),
                 ("realmName", js.string(name)),
                 ("primordials", js.string(primordialNames)),
+                ("primordialRecipe", js.string(primordialRecipe)),
             ])
             let entry: JSValue
             do {
@@ -37,6 +39,10 @@ extension Realm {
             } catch let error as JSException {
                 throw EdgeError.bootstrap(file: error.sourceURL ?? "00_core.js", error)
             }
+        }
+
+        if primordialRecipe.isEmpty, let hooks, let recipe = try? hooks.get("primordialRecipe").toString(), !recipe.isEmpty {
+            RuntimeAPIs.primordialRecipe.withLockedValue { $0 = recipe }
         }
 
         js.domExceptionFactory = { [unowned self] message, name in

@@ -31,9 +31,16 @@ public struct IsolateLimits: Sendable, Equatable {
 
     /// The edge sandbox defaults for the server (docs/limits.md): 50 ms CPU per request,
     /// 1 s to evaluate a bundle, 128 MB heap, 50 subrequests per request.
+    ///
+    /// The watchdog looks every 20 ms: each look is a JavaScriptCore trap, and handling one
+    /// walks every compiled function of the VM (tens of thousands with a hundred segments
+    /// loaded); JavaScriptCore arms its timer at each entry and lets it fire even after the
+    /// entry returned, so under load a trap fires every interval. At 5 ms that walk took an
+    /// eighth of the CPU of booting segments. A runaway script is stopped within 20 ms of
+    /// CPU past its budget.
     public static let edgeDefaults = IsolateLimits(
         cpuTimePerInvocation: .milliseconds(50), startupCPUTime: .seconds(1), heapBytes: 128 << 20,
-        subrequestsPerInvocation: 50)
+        watchdogInterval: .milliseconds(20), subrequestsPerInvocation: 50)
 
     /// No limits (the default of `verge run`).
     public static let unlimited = IsolateLimits()

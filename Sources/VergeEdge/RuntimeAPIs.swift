@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import VergeJS
 
 /// The Web API sources (`runtime-apis/*.js`), embedded in the binary at build time.
@@ -39,6 +40,10 @@ public enum RuntimeAPIs {
         }
         return names.sorted().joined(separator: "\n")
     }()
+
+    /// How each primordial name resolves (source and key), computed by the first realm of
+    /// the process and replayed by the others (01_primordials.js); empty until then.
+    static let primordialRecipe = NIOLockedValueBox("")
 
     /// A byte scan (a Regex over the 20,000 lines cost ~100 ms at first boot).
     static func scanPrimordialNames(_ text: [UInt8], into names: inout Set<String>) {
