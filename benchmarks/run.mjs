@@ -542,7 +542,8 @@ async function coldPart() {
           perSegment: (rssEnd - rssStart) / segmentCount,
           bad,
           recycled,
-          failure: first.failure ?? rest.failure,
+          failure: (first.failure ?? rest.failure) === null ? null
+            : `${first.failure ?? rest.failure}\n(server ${server.child.exitCode !== null ? `exited ${server.child.exitCode}` : server.child.signalCode !== null ? `killed by ${server.child.signalCode}` : "still running"}; its output ends: ${server.output().slice(-1500)})`,
         });
       } catch (error) {
         columns.push({ label: config.label, failure: String(error.message ?? error) });

@@ -111,6 +111,10 @@ public final class Isolate {
             entryDepth = 0
             currentInvocation = nil
             afterTask(realm)
+            // Told only now, with the entry unwound: a breach found by the watchdog (in a
+            // trap) or after a garbage collection (in a heap finalizer, where allocating
+            // aborts the process) must not run the embedder's handler, which calls into JS.
+            invocation.notifyBreach()
         }
         do {
             let result = try body()
@@ -249,17 +253,17 @@ public final class Invocation {
     /// CPU time its JS has used so far.
     public internal(set) var cpuNanoseconds: Int64 = 0
     /// Set when a limit ended it; later entries for it fail at once.
-    public internal(set) var breach: EdgeError? {
-        didSet {
-            if oldValue == nil, let breach, let onBreach {
-                self.onBreach = nil
-                onBreach(breach)
-            }
-        }
-    }
+    public internal(set) var breach: EdgeError?
     /// Called once, on the isolate's loop, when a limit ends this invocation (the server
-    /// answers the request with 503 and tears it down).
+    /// answers the request with 503 and tears it down), after the entry that hit the limit
+    /// has unwound.
     public var onBreach: ((EdgeError) -> Void)?
+
+    func notifyBreach() {
+        guard let breach, let onBreach else { return }
+        self.onBreach = nil
+        onBreach(breach)
+    }
     /// What the embedder associates with it (the server: its request).
     public var tag: Int = 0
     /// Network requests (fetch, redirect hops included) it has started, counted against

@@ -152,6 +152,33 @@ struct IsolateTests {
         #expect(reused == "alive 2")
     }
 
+    /// The server's breach handler calls into JS (it aborts the request's signal). A breach
+    /// can be found inside a JavaScriptCore trap or a heap finalizer, where calling into JS
+    /// aborted the process; the handler runs once the entry has unwound.
+    @Test func breachHandlerRunsAfterTheEntryAndMayCallIntoJS() async throws {
+        let seen = try await onIsolate(limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(20))) { isolate, realm -> [String] in
+            var seen: [String] = []
+            let invocation = Invocation(cpuBudget: .milliseconds(20), realmName: realm.name)
+            invocation.onBreach = { error in
+                seen.append(isolate.currentInvocation == nil ? "after the entry" : "inside the entry")
+                // Allocating strings and calling JS, as EdgeExchange.limitHit does.
+                let echoed = try? realm.run { try realm.js.evaluate("(s) => s + '!'").call([realm.js.string("called")]).toString() }
+                seen.append(echoed ?? "call failed")
+            }
+            do {
+                // Allocation keeps the collector (and its finalizer's budget check) busy.
+                try realm.run(invocation: invocation) {
+                    try realm.js.evaluate("const keep = []; for (;;) { keep.push({ a: [1, 2, 3], s: 'x' + keep.length }); if (keep.length > 50000) keep.length = 0; }")
+                }
+                seen.append("not terminated")
+            } catch let error as EdgeError {
+                if case .cpuTimeLimitExceeded = error { seen.append("terminated") } else { seen.append("\(error)") }
+            }
+            return seen
+        }
+        #expect(seen == ["after the entry", "called!", "terminated"])
+    }
+
     @Test func heapLimitCondemnsTheIsolate() async throws {
         let (outcome, console) = try await runScript("""
             const hoard = [];
