@@ -13,19 +13,19 @@ import Glibc
 ///   point; the hot request path kept being recompiled (JSC_verboseOSR showed `respond`
 ///   re-optimized 134 times in 4 s). Polling traps check a flag at loop back-edges and
 ///   function entries instead, and optimized code stays.
-/// - `thresholdForOptimize*`: each realm has its own copies of the runtime-apis functions,
-///   and JavaScriptCore, seeing functions whose shared bytecode was optimized before,
-///   optimized the bootstrap's helpers (run a few hundred times per realm, then never
-///   again) in every new realm: about 4 of a warm realm's 7 ms boot went to the DFG
-///   compiler. A higher threshold keeps code that is hot only during a boot in the
-///   baseline tiers; code hot across requests still reaches the optimizing tiers within
-///   about a thousand calls.
+/// - `thresholdForOptimizeAfter(Long)WarmUp`: each realm has its own copies of the
+///   runtime-apis functions, with their own execution counters, so the bootstrap's helpers
+///   (run a few hundred times per realm, then never again) reached the optimizing compiler
+///   in every new realm: about 4 of a warm realm's 7 ms boot went to the DFG compiler
+///   (measured with JSC_useDFGJIT=0 and with these thresholds; the "optimize soon"
+///   threshold made no difference and keeps its default). A higher warm-up threshold keeps
+///   code that is hot only during a boot in the baseline tiers; code hot across requests
+///   still reaches the optimizing tiers within about a thousand calls.
 public enum JSEngineOptions {
     public static let settings: [(name: String, value: String)] = [
         ("usePollingTraps", "true"),
         ("thresholdForOptimizeAfterWarmUp", "20000"),
         ("thresholdForOptimizeAfterLongWarmUp", "20000"),
-        ("thresholdForOptimizeSoon", "20000"),
     ]
 
     /// Applies `settings` once per process; call before creating a VM.
