@@ -513,10 +513,11 @@ function runMiddleware(segment, record, method, url, headerBlock, hasBody) {
 
 async function pump(id, stream) {
   let reader;
+  const streamsModule = streams();
   try {
-    reader = streams().acquireReadableStreamDefaultReader(stream);
+    reader = streamsModule.acquireReadableStreamDefaultReader(stream);
     while (true) {
-      const { value, done } = await streams().readableStreamDefaultReaderRead(reader);
+      const { value, done } = await streamsModule.readableStreamDefaultReaderRead(reader);
       if (done) break;
       if (TypedArrayPrototypeGetSymbolToStringTag(value) !== "Uint8Array") {
         throw new TypeError("a response body stream must produce Uint8Array chunks (encode strings with TextEncoder)");
@@ -525,7 +526,7 @@ async function pump(id, stream) {
       if (writable !== true && writable !== false) writable = await writable;
       if (writable === false) {
         // The client went away: cancel the source so it stops producing.
-        await streams().readableStreamCancel(stream, new (core.require("dom_exception").DOMException)("The client disconnected", "AbortError"));
+        await streamsModule.readableStreamCancel(stream, new (core.require("dom_exception").DOMException)("The client disconnected", "AbortError"));
         finish(id);
         return;
       }
@@ -537,7 +538,7 @@ async function pump(id, stream) {
     ops.serverFail(id, "Error while streaming the response: " + formatError(error));
     if (reader !== undefined) {
       try {
-        streams().readableStreamCancel(stream, error);
+        streamsModule.readableStreamCancel(stream, error);
       } catch {
         // Already errored or closed.
       }

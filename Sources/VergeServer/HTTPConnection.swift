@@ -163,7 +163,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             answer(head, status: .badRequest, body: "Bad Request: the request target must be an absolute path\n", runtime: "-", segment: "-")
             return
         }
-        if path.count > 1, path.hasSuffix("/") {
+        if path.utf8.count > 1, path.utf8.last == UInt8(ascii: "/") {
             // Next.js's default (trailingSlash: false): /about/ → /about, permanently.
             var location = String(path.dropLast())
             while location.count > 1, location.hasSuffix("/") { location.removeLast() }
