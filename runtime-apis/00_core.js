@@ -77,12 +77,12 @@ const hooks = {
   },
 };
 
-require("global_scope").install(config.eager === true);
+const definedGlobals = require("global_scope").install(config.eager === true);
 
 // Web API functions print as native code in Function.prototype.toString (WebIDL's built-in
 // function objects): see 98_platform_functions.js.
 const platform = require("platform_functions");
-platform.install(loadedExports);
+platform.install(loadedExports, definedGlobals);
 platformFunctions = platform;
 loadedExports.length = 0;
 

@@ -100,12 +100,17 @@ const { toString } = {
   },
 };
 
-/** Marks the global's own functions and replaces Function.prototype.toString. */
-function install(loadedExports) {
+/**
+ * Marks the functions of the modules loaded so far and of what the runtime put on the global
+ * (`globals`: the lazy globals' accessor functions, and by name self, EventTarget's methods
+ * and the on* handlers), and replaces Function.prototype.toString. ECMAScript's own globals
+ * are already native; not reading their descriptors spares JavaScriptCore creating every
+ * lazily built one.
+ */
+function install(loadedExports, globals) {
   for (let i = 0; i < loadedExports.length; i++) markExports(loadedExports[i]);
-  // The global's own accessors and methods: lazy globals, self, EventTarget's methods,
-  // on* handlers (ECMAScript's functions are already native; marking them changes nothing).
-  const keys = ReflectOwnKeys(globalThis);
+  for (let i = 0; i < globals.functions.length; i++) markFunction(globals.functions[i]);
+  const keys = globals.names;
   for (let i = 0; i < keys.length; i++) {
     const descriptor = ObjectGetOwnPropertyDescriptor(globalThis, keys[i]);
     if (descriptor === undefined) continue;

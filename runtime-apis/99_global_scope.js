@@ -114,12 +114,11 @@ function defineData(name, value) {
 }
 
 const installedLazy = [];
+// The accessor functions defineLazy made (marked native by 98_platform_functions.js).
+const lazyAccessors = [];
 
 function defineLazy(name, module, exportName) {
-  ObjectDefineProperty(globalThis, name, {
-    __proto__: null,
-    enumerable: false,
-    configurable: true,
+  const accessors = {
     get() {
       const value = core.require(module)[exportName];
       defineData(name, value);
@@ -128,8 +127,13 @@ function defineLazy(name, module, exportName) {
     set(value) {
       defineData(name, value);
     },
+  };
+  ObjectDefineProperty(globalThis, name, {
+    __proto__: null, enumerable: false, configurable: true, get: accessors.get, set: accessors.set,
   });
   ArrayPrototypePush(installedLazy, name);
+  ArrayPrototypePush(lazyAccessors, accessors.get);
+  ArrayPrototypePush(lazyAccessors, accessors.set);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -256,6 +260,16 @@ function install(eager) {
   if (eager) {
     for (let i = 0; i < installedLazy.length; i++) void globalThis[installedLazy[i]];
   }
+
+  // What this file put on the global, for 98_platform_functions.js to mark as native
+  // without reading the descriptor of every ECMAScript global: the lazy globals' accessors,
+  // and the other properties by name.
+  return {
+    __proto__: null,
+    functions: lazyAccessors,
+    names: ["addEventListener", "removeEventListener", "dispatchEvent", "onerror", "onunhandledrejection",
+      "onrejectionhandled", "self"],
+  };
 }
 
 return ObjectFreeze({ __proto__: null, install, lazyGlobals });
