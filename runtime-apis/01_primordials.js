@@ -28,7 +28,6 @@ const ErrorCtor = Error;
 const ObjectHasOwn = Object.hasOwn;
 const ObjectIsExtensible = Object.isExtensible;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-const ObjectGetOwnPropertyDescriptors = Object.getOwnPropertyDescriptors;
 const ObjectDefinePropertyRaw = Object.defineProperty;
 const ObjectGetPrototypeOf = Object.getPrototypeOf;
 const ObjectFreeze = Object.freeze;
@@ -51,7 +50,14 @@ const applyBind = ReflectApply(bind, bind, [apply]);
 // function user code already gave an own `call`, or made non-extensible, is called through
 // Reflect.apply instead (slower, as safe).
 function pinCall(fn) {
-  if (ObjectGetOwnPropertyDescriptor(fn, "call") !== undefined || !ObjectIsExtensible(fn)) return false;
+  const existing = ObjectGetOwnPropertyDescriptor(fn, "call");
+  if (existing !== undefined) {
+    // Pinned already (one built-in under two names: Array.prototype.values is also
+    // [Symbol.iterator]), or by user code to the same fixed value, which is as good.
+    return ObjectHasOwn(existing, "value") && existing.value === call && existing.writable === false &&
+      existing.configurable === false;
+  }
+  if (!ObjectIsExtensible(fn)) return false;
   ObjectDefinePropertyRaw(fn, "call", { __proto__: null, value: call, writable: false, enumerable: false, configurable: false });
   return true;
 }
@@ -84,7 +90,7 @@ const primordials = { __proto__: null };
 
 // name prefix -> { object, kind }: kind is "static", "prototype" or "namespace".
 const sources = { __proto__: null };
-function snapshot(prefix, object, kind) {
+function addSource(prefix, object, kind) {
   sources[prefix] = { __proto__: null, object, kind };
 }
 
@@ -203,7 +209,7 @@ function resolve(name) {
 // Namespaces: their functions do not depend on `this`.
 for (const name of ["JSON", "Math", "Reflect", "Atomics"]) {
   primordials[name] = global[name];
-  snapshot(name, global[name], "namespace");
+  addSource(name, global[name], "namespace");
 }
 
 // Constructors: statics and prototypes.
@@ -221,19 +227,19 @@ for (let i = 0; i < constructors.length; i++) {
   const name = constructors[i];
   const ctor = global[name];
   primordials[name] = ctor;
-  snapshot(name, ctor, "static");
-  if (ctor.prototype) snapshot(name + "Prototype", ctor.prototype, "prototype");
+  addSource(name, ctor, "static");
+  if (ctor.prototype) addSource(name + "Prototype", ctor.prototype, "prototype");
 }
 
 // Intrinsics with no global name.
 const TypedArray = ObjectGetPrototypeOf(Uint8Array);
 primordials.TypedArray = TypedArray;
-snapshot("TypedArray", TypedArray, "static");
-snapshot("TypedArrayPrototype", TypedArray.prototype, "prototype");
+addSource("TypedArray", TypedArray, "static");
+addSource("TypedArrayPrototype", TypedArray.prototype, "prototype");
 
 const ArrayIteratorPrototype = ObjectGetPrototypeOf([][Symbol.iterator]());
 primordials.ArrayIteratorPrototype = ArrayIteratorPrototype;
-snapshot("ArrayIteratorPrototype", ArrayIteratorPrototype, "prototype");
+addSource("ArrayIteratorPrototype", ArrayIteratorPrototype, "prototype");
 
 const IteratorPrototype = ObjectGetPrototypeOf(ArrayIteratorPrototype);
 primordials.IteratorPrototype = IteratorPrototype;
