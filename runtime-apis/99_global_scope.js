@@ -118,22 +118,19 @@ const installedLazy = [];
 const lazyAccessors = [];
 
 function defineLazy(name, module, exportName) {
-  const accessors = {
-    get() {
-      const value = core.require(module)[exportName];
-      defineData(name, value);
-      return value;
-    },
-    set(value) {
-      defineData(name, value);
-    },
+  // Arrows, like the methods they were: named "get"/"set", not constructors.
+  const get = () => {
+    const value = core.require(module)[exportName];
+    defineData(name, value);
+    return value;
   };
-  ObjectDefineProperty(globalThis, name, {
-    __proto__: null, enumerable: false, configurable: true, get: accessors.get, set: accessors.set,
-  });
+  const set = (value) => {
+    defineData(name, value);
+  };
+  ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: false, configurable: true, get, set });
   ArrayPrototypePush(installedLazy, name);
-  ArrayPrototypePush(lazyAccessors, accessors.get);
-  ArrayPrototypePush(lazyAccessors, accessors.set);
+  ArrayPrototypePush(lazyAccessors, get);
+  ArrayPrototypePush(lazyAccessors, set);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -237,18 +237,7 @@ final class EdgeExchange {
         timeToFirstByte?.cancel()
         timeToFirstByte = nil
         self.status = status
-        var headers = HTTPHeaders()
-        if !headerBlock.isEmpty {
-            var name: Substring?
-            for part in headerBlock.split(separator: "\n", omittingEmptySubsequences: false) {
-                if let pendingName = name {
-                    headers.add(name: String(pendingName), value: String(part))
-                    name = nil
-                } else {
-                    name = part
-                }
-            }
-        }
+        var headers = EdgeExchange.parseHeaderBlock(headerBlock)
         if !keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
         let responseStatus = HTTPResponseStatus(statusCode: status, reasonPhrase: statusText.isEmpty ? HTTPResponseStatus(statusCode: status).reasonPhrase : statusText)
         var body: ByteBuffer?
