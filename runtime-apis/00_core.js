@@ -38,6 +38,9 @@ function require(name) {
     throw new Error(`runtime-apis: circular require of '${name}'`);
   }
   SetPrototypeAdd(loading, name);
+  // The outermost load is the runtime's own work, not charged to the running request.
+  const outermost = loading.size === 1;
+  if (outermost) ops.moduleLoadBegin();
   try {
     const factory = ops.loadModule(name);
     const exports = factory(core) ?? ObjectFreeze({ __proto__: null });
@@ -47,6 +50,7 @@ function require(name) {
     return exports;
   } finally {
     SetPrototypeDelete(loading, name);
+    if (outermost) ops.moduleLoadEnd();
   }
 }
 core.require = require;

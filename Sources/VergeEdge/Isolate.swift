@@ -36,6 +36,12 @@ public final class Isolate {
     public private(set) var currentInvocation: Invocation?
     private var entryDepth = 0
     private var entryStartCPU: Int64 = 0
+    /// Runtime work inside the current entry that is not the invocation's to pay: loading a
+    /// runtime-apis module on first use (parsing and running its top level, which in a fresh
+    /// VM takes milliseconds). Charging it made a segment's first request pay for whichever
+    /// Web APIs it touched first.
+    private var unchargedNanoseconds: Int64 = 0
+    private var unchargedStartCPU: Int64?
 
     // Heap checks: JSGetMemoryUsageStatistics costs milliseconds (it takes a census of the
     // heap), so it runs only when the process RSS grew noticeably since the last check,
@@ -104,10 +110,12 @@ public final class Isolate {
         currentInvocation = invocation
         entryDepth = 1
         entryStartCPU = threadCPUTimeNanoseconds()
+        unchargedNanoseconds = 0
+        unchargedStartCPU = nil
         defer {
             vm.clearTerminationRequest(absorbingIn: realm.js.context)
-            let used = threadCPUTimeNanoseconds() - entryStartCPU
-            invocation.cpuNanoseconds += used
+            invocation.cpuNanoseconds += chargedEntryCPU()
+            unchargedStartCPU = nil
             entryDepth = 0
             currentInvocation = nil
             afterTask(realm)
@@ -133,11 +141,31 @@ public final class Isolate {
         }
     }
 
+    /// CPU time the current entry has used, less its uncharged runtime work.
+    private func chargedEntryCPU() -> Int64 {
+        let now = threadCPUTimeNanoseconds()
+        let running = unchargedStartCPU.map { now - $0 } ?? 0
+        return max(0, now - entryStartCPU - unchargedNanoseconds - running)
+    }
+
+    /// ops.moduleLoadBegin/End: the outermost runtime-apis module load in this entry, not
+    /// charged to the invocation.
+    func beginUnchargedWork() {
+        guard entryDepth > 0, unchargedStartCPU == nil else { return }
+        unchargedStartCPU = threadCPUTimeNanoseconds()
+    }
+
+    func endUnchargedWork() {
+        guard let start = unchargedStartCPU else { return }
+        unchargedNanoseconds += threadCPUTimeNanoseconds() - start
+        unchargedStartCPU = nil
+    }
+
     /// Runs on the JS thread each `watchdogInterval` of CPU time a single entry uses.
     /// Returns true to terminate the running script.
     private func watchdogTick() -> Bool {
         guard let invocation = currentInvocation else { return false }
-        let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
+        let used = invocation.cpuNanoseconds + chargedEntryCPU()
         if let budget = invocation.cpuBudget, used > budget.nanoseconds {
             invocation.breach = .cpuTimeLimitExceeded(limit: budget, realm: invocation.realmName)
             // Recorded as a termination request, so that `enter` also ends a task whose
@@ -155,7 +183,7 @@ public final class Isolate {
 
     private func checkBudgetAfterCollection() {
         guard entryDepth > 0, let invocation = currentInvocation, invocation.breach == nil else { return }
-        let used = invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
+        let used = invocation.cpuNanoseconds + chargedEntryCPU()
         if let budget = invocation.cpuBudget, used > budget.nanoseconds {
             invocation.breach = .cpuTimeLimitExceeded(limit: budget, realm: invocation.realmName)
             vm.requestTermination()
@@ -232,7 +260,7 @@ public final class Isolate {
     /// CPU time `invocation` has used, including the call running now if it is current.
     public func cpuTime(of invocation: Invocation) -> Int64 {
         if entryDepth > 0, currentInvocation === invocation {
-            return invocation.cpuNanoseconds + (threadCPUTimeNanoseconds() - entryStartCPU)
+            return invocation.cpuNanoseconds + chargedEntryCPU()
         }
         return invocation.cpuNanoseconds
     }

@@ -179,6 +179,37 @@ struct IsolateTests {
         #expect(seen == ["after the entry", "called!", "terminated"])
     }
 
+    /// Loading a Web API module on first use (in a fresh VM: parsing it) is the runtime's
+    /// work, not charged to the task that touched the global; the task's own JS still is.
+    @Test func firstUseModuleLoadsAreNotChargedToTheTask() async throws {
+        let outcome = try await onIsolate(limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(10))) { _, realm -> [String] in
+            var outcome: [String] = []
+            let invocation = Invocation(cpuBudget: .milliseconds(10), realmName: realm.name)
+            let touched = try realm.run(invocation: invocation) {
+                try realm.js.evaluate("""
+                    [typeof ReadableStream, typeof URL, typeof URLPattern, typeof TextEncoder, typeof Blob, typeof FormData,
+                     typeof Request, typeof Response, typeof Headers, typeof crypto, typeof CompressionStream,
+                     typeof structuredClone].join(",")
+                    """).toString()
+            }
+            outcome.append(touched)
+            outcome.append(invocation.cpuNanoseconds < 10_000_000 ? "within budget" : "charged \(invocation.cpuNanoseconds) ns")
+            do {
+                try realm.run(invocation: Invocation(cpuBudget: .milliseconds(10), realmName: realm.name)) {
+                    _ = try realm.js.evaluate("for (;;) {}")
+                }
+                outcome.append("loop not terminated")
+            } catch let error as EdgeError {
+                if case .cpuTimeLimitExceeded = error { outcome.append("loop terminated") } else { outcome.append("\(error)") }
+            }
+            return outcome
+        }
+        #expect(outcome == [
+            "function,function,function,function,function,function,function,function,function,object,function,function",
+            "within budget", "loop terminated",
+        ])
+    }
+
     @Test func heapLimitCondemnsTheIsolate() async throws {
         let (outcome, console) = try await runScript("""
             const hoard = [];

@@ -41,6 +41,16 @@ extension OpRegistry {
             let script = try realm.isolate.compiledModule(module)
             return try realm.js.evaluate(script).ref
         }
+        // Around the outermost core.require that loads a module: that time is the runtime's
+        // own, not charged to the invocation running (Isolate.beginUnchargedWork).
+        add("moduleLoadBegin") { [unowned realm] _ in
+            realm.isolate.beginUnchargedWork()
+            return nil
+        }
+        add("moduleLoadEnd") { [unowned realm] _ in
+            realm.isolate.endUnchargedWork()
+            return nil
+        }
         add("moduleNames") { [unowned realm] _ in
             try realm.js.array(RuntimeAPIs.files.map { realm.js.string($0.module) }).ref
         }
