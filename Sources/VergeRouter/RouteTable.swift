@@ -49,6 +49,10 @@ public struct RouteMatch: Sendable {
 public struct RouteTable: Sendable {
     public private(set) var routes: [RouteDefinition] = []
     private var root = TrieNode()
+    /// Routes without parameters by their exact path ("/api/hello"): a request path that is
+    /// one of these (and needs no percent-decoding) is answered without walking the trie.
+    /// Static segments win over every other kind at each level, so the answer is the same.
+    private var exactPaths: [String: Int] = [:]
     public var warnings: [String] = []
 
     public init(app: AppDirectory?, swiftRoutes: [SwiftRouteRegistration]) throws {
@@ -118,6 +122,16 @@ public struct RouteTable: Sendable {
 
         for (index, route) in routes.enumerated() {
             root.insert(route.pattern.segments[...], route: index)
+            var path = ""
+            var allLiteral = true
+            for segment in route.pattern.segments {
+                guard case .literal(let name) = segment else {
+                    allLiteral = false
+                    break
+                }
+                path += "/" + name
+            }
+            if allLiteral { exactPaths[path.isEmpty ? "/" : path] = index }
         }
     }
 
@@ -130,6 +144,7 @@ public struct RouteTable: Sendable {
 
     /// Matches a request path ("/blog/hello%20world"). Segments are percent-decoded.
     public func match(path: String) -> RouteMatch? {
+        if let index = exactPaths[path] { return RouteMatch(route: routes[index], params: [:]) }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { part -> String in
             // Foundation's decoding is slow; most segments have nothing to decode.
             part.utf8.contains(UInt8(ascii: "%")) ? (String(part).removingPercentEncoding ?? String(part)) : String(part)

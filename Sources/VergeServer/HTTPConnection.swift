@@ -5,7 +5,10 @@ import VergeRouter
 
 /// One HTTP/1.1 connection: reads requests, routes them, and runs them as edge exchanges
 /// (synchronously on this event loop) or node exchanges (Swift handlers in a task).
-/// NIO's pipelining handler in front of it delivers one request at a time.
+/// Requests are answered one at a time, in order: parts of a pipelined request that arrive
+/// while the previous response is unfinished wait in `pipelined` (this handler does what
+/// NIO's `HTTPServerPipelineHandler` would, without withholding `read()` while a response
+/// is pending, which cost every asynchronous response two `epoll_ctl` calls).
 final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -53,6 +56,14 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     private var requestComplete = true
     private var quiescing = false
     private var closeAfterResponse = false
+    /// Parts of requests that arrived before the current response finished (HTTP/1.1 pipelining).
+    private var pipelined: [HTTPServerRequestPart] = []
+    private var pipelinedBytes = 0
+    /// Reading was paused because `pipelined` holds too much.
+    private var pausedForPipelining = false
+    private var drainScheduled = false
+    /// More than this many bytes or parts waiting pauses reading until they are served.
+    static let pipelinedLimit = (bytes: 1 << 20, parts: 256)
 
     // Middleware and rewrites (Next.js): state of the request being routed on.
     /// Response headers middleware set with `NextResponse.next()`/`rewrite()`, merged into
@@ -84,7 +95,58 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        let part = unwrapInboundIn(data)
+        if !pipelined.isEmpty || (isBusy && part.isHead) {
+            hold(part)
+            return
+        }
+        handle(part)
+    }
+
+    /// Whether a response is still being produced (a new request must wait for it).
+    private var isBusy: Bool {
+        if case .idle = current { return false }
+        return true
+    }
+
+    private func hold(_ part: HTTPServerRequestPart) {
+        pipelined.append(part)
+        if case .body(let buffer) = part { pipelinedBytes += buffer.readableBytes }
+        if !pausedForPipelining,
+           pipelined.count > HTTPConnection.pipelinedLimit.parts || pipelinedBytes > HTTPConnection.pipelinedLimit.bytes {
+            pausedForPipelining = true
+            setReading(false)
+        }
+    }
+
+    /// Serves waiting pipelined parts once the connection is idle, on a loop tick of their
+    /// own (never inside the exchange that just finished, which may be inside a JS call).
+    private func scheduleDrain() {
+        guard !pipelined.isEmpty, !drainScheduled, let context else { return }
+        drainScheduled = true
+        context.eventLoop.assumeIsolated().execute { [weak self] in
+            guard let self else { return }
+            self.drainScheduled = false
+            self.drain()
+        }
+    }
+
+    private func drain() {
+        while let part = pipelined.first {
+            if isBusy && part.isHead { break }
+            pipelined.removeFirst()
+            if case .body(let buffer) = part { pipelinedBytes -= buffer.readableBytes }
+            handle(part)
+            if context == nil { return }
+        }
+        if pipelined.isEmpty, pausedForPipelining {
+            pausedForPipelining = false
+            setReading(true)
+        }
+    }
+
+    private func handle(_ part: HTTPServerRequestPart) {
+        switch part {
         case .head(let head):
             requestComplete = false
             startRequest(head)
@@ -125,6 +187,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         default: break
         }
         current = .idle
+        pipelined.removeAll()
         context.fireChannelInactive()
     }
 
@@ -152,7 +215,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         continuationNote = nil
         let application = server.applicationBox.application
         let uri = head.uri
-        let queryStart = uri.firstIndex(of: "?")
+        let queryStart = uri.utf8.firstIndex(of: UInt8(ascii: "?"))
         let path = queryStart.map { String(uri[..<$0]) } ?? uri
 
         if let error = application.globalBuildError {
@@ -255,7 +318,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             return
         }
         let uri = head.uri
-        let path = uri.firstIndex(of: "?").map { String(uri[..<$0]) } ?? uri
+        let path = uri.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(uri[..<$0]) } ?? uri
         route(head, path: path, application: application)
         switch current {
         case .edge(let exchange):
@@ -464,13 +527,23 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     /// The response is complete: keep the connection for the next request, or close it.
     func exchangeFinished(keepAlive: Bool) {
         current = .idle
-        if !keepAlive || quiescing {
-            // (A request body the handler did not read is skipped: parts arriving while idle are dropped.)
+        if keepAlive, !quiescing {
+            // A request body the handler did not read is skipped: its parts arriving while
+            // idle are dropped. Pipelined requests waiting behind this one are served next.
+            scheduleDrain()
+        } else {
             guard let context else { return }
             context.eventLoop.assumeIsolated().execute { [weak self] in
                 self?.context?.close(promise: nil)
             }
         }
+    }
+}
+
+extension HTTPServerRequestPart {
+    fileprivate var isHead: Bool {
+        if case .head = self { return true }
+        return false
     }
 }
 

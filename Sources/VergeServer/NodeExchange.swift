@@ -78,7 +78,7 @@ final class NodeExchange {
             body = RequestBody(stream: made.sequence)
         }
         let uri = head.uri
-        let queryStart = uri.firstIndex(of: "?")
+        let queryStart = uri.utf8.firstIndex(of: UInt8(ascii: "?"))
         let request = Request(method: head.method, url: connection.absoluteURL(head),
                               path: queryStart.map { String(uri[..<$0]) } ?? uri,
                               queryString: queryStart.map { String(uri[uri.index(after: $0)...]) } ?? "",
@@ -94,7 +94,10 @@ final class NodeExchange {
             cache: server.cache, segment: definition.config, pattern: definition.pattern.description,
             kind: definition.kind.rawValue, pathname: request.path,
             bypass: RequestCacheContext.bypassRequested(development: development, cacheControl: head.headers["cache-control"]))
-        Task(executorPreference: connection.host?.taskExecutor ?? globalConcurrentExecutor) {
+        // The handler starts on this thread, inside the read that delivered the request: one
+        // that does not suspend answers before the loop's next tick, like an edge handler.
+        // After a suspension it resumes on this loop (the task executor preference).
+        Task.immediate(executorPreference: connection.host?.taskExecutor ?? globalConcurrentExecutor) {
             let response: Response
             do {
                 response = try await RequestCacheContext.$current.withValue(cacheContext) {
@@ -149,7 +152,12 @@ final class NodeExchange {
         let loop = bound.eventLoop
         switch response.body {
         case .empty, .bytes, .string:
-            loop.execute { bound.value.writeWhole(response) }
+            // A handler that never suspended on another executor finishes on the loop: write now.
+            if loop.inEventLoop {
+                bound.value.writeWhole(response)
+            } else {
+                loop.execute { bound.value.writeWhole(response) }
+            }
         case .file(let path):
             await sendFile(path: path, response: response, through: bound)
         case .stream(let stream):
@@ -181,11 +189,12 @@ final class NodeExchange {
             return
         }
         defer { try? handle.close() }
-        var response = response
-        if !response.headers.contains(name: "content-type") {
-            response.headers.add(name: "content-type", value: MediaType.forFile(path))
+        var typed = response
+        if !typed.headers.contains(name: "content-type") {
+            typed.headers.add(name: "content-type", value: MediaType.forFile(path))
         }
-        let started = loop.submit { bound.value.writeStreamHead(response, contentLength: Int(size)) }
+        let head = typed
+        let started = loop.submit { bound.value.writeStreamHead(head, contentLength: Int(size)) }
         guard (try? await started.get()) == true else { return }
         var offset: Int64 = 0
         let chunkSize = 64 * 1024

@@ -66,7 +66,8 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
             }
         } else {
             // The sniffer is the only handler so far: what is added goes after it.
-            try operations.configureHTTPServerPipeline(position: .last, withErrorHandling: true)
+            // HTTPConnection orders pipelined requests itself (see there).
+            try operations.configureHTTPServerPipeline(position: .last, withPipeliningAssistance: false, withErrorHandling: true)
             try operations.addHandler(HTTPConnection(server: server), position: .last)
         }
     }

@@ -148,6 +148,41 @@ struct NodeRouteTests {
         #expect(server.log.contains { $0.hasPrefix("GET /about 200 nodejs /about ") })
     }
 
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        // A slow Swift handler (it suspends and resumes later), a Swift handler that answers at
+        // once, an edge route and a 404, sent in one write: the answers come back in the order
+        // asked, each after the previous one ends.
+        let server = try await TestServer.start(["app/edge/hi/route.js": helloRoute]) { app in
+            try app.nodejs("/slow") { route in
+                route.get { _, _ in
+                    try await Task.sleep(for: .milliseconds(60))
+                    return .text("slow")
+                }
+                route.post { request, _ in
+                    var total = 0
+                    for try await chunk in request.body { total += chunk.readableBytes }
+                    return .text("posted \(total)")
+                }
+            }
+            try app.nodejs("/fast") { route in route.get { _, _ in .text("fast") } }
+        }
+        defer { Task { await server.stop() } }
+        let requests = "GET /slow HTTP/1.1\r\nHost: a\r\n\r\n"
+            + "POST /slow HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello"
+            + "GET /fast HTTP/1.1\r\nHost: a\r\n\r\n"
+            + "GET /edge/hi HTTP/1.1\r\nHost: a\r\n\r\n"
+            + "GET /missing HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+        let received = try await rawExchange(port: server.port, requests) { $0.contains("Not Found\n") }
+        let bodies = ["slow", "posted 5", "fast", "hello /edge/hi", "Not Found\n"]
+        var positions: [String.Index] = []
+        for body in bodies {
+            let found = try #require(received.range(of: "\r\n\r\n" + body), "missing \(body) in \(received)")
+            positions.append(found.lowerBound)
+        }
+        #expect(positions == positions.sorted())
+        #expect(received.components(separatedBy: "HTTP/1.1 ").count - 1 == 5)
+    }
+
     @Test func malformedHTTPGets400() async throws {
         let server = try await TestServer.start([:]) { app in
             try app.nodejs("/x") { route in route.get { _, _ in .text("x") } }
@@ -158,8 +193,10 @@ struct NodeRouteTests {
     }
 }
 
-/// Sends raw bytes and reads until the server closes or 2 s pass.
-func rawExchange(port: Int, _ text: String) async throws -> String {
+/// Sends raw bytes and reads until `done` accepts what arrived (by default, one response
+/// head), the server closes, or 2 s pass.
+func rawExchange(port: Int, _ text: String, until done: @escaping @Sendable (String) -> Bool = { $0.contains("\r\n\r\n") })
+    async throws -> String {
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .connect(host: "127.0.0.1", port: port) { channel in
             channel.eventLoop.makeCompletedFuture {
@@ -172,7 +209,7 @@ func rawExchange(port: Int, _ text: String) async throws -> String {
         let deadline = ContinuousClock.now + .seconds(2)
         for try await chunk in inbound {
             received += String(buffer: chunk)
-            if ContinuousClock.now > deadline || received.contains("\r\n\r\n") { break }
+            if ContinuousClock.now > deadline || done(received) { break }
         }
         return received
     }
