@@ -54,10 +54,13 @@ final class EdgeHost {
     private var nextRequestID = 1
     /// Where this loop's Swift handlers run (the loop itself).
     let taskExecutor: EventLoopTaskExecutor
+    /// Ends of responses of this loop's connections, flushed once per tick.
+    let flusher: ResponseFlusher
 
     init(loop: any EventLoop, configuration: ServerConfiguration, log: LogSink) {
         self.loop = loop
         self.taskExecutor = EventLoopTaskExecutor(loop: loop)
+        self.flusher = ResponseFlusher(loop: loop)
         self.configuration = configuration
         self.log = log
     }

@@ -194,7 +194,10 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is ChannelShouldQuiesceEvent {
             quiescing = true
-            if case .idle = current { context.close(promise: nil) }
+            if case .idle = current {
+                context.flush()  // a response ended this tick may still wait in the flusher
+                context.close(promise: nil)
+            }
             return
         }
         context.fireUserInboundEventTriggered(event)
@@ -509,7 +512,9 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     func writeEnd() {
         guard let context else { return }
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        guard let host else { return context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil) }
+        context.write(wrapOutboundOut(.end(nil)), promise: nil)
+        host.flusher.flushSoon(context)
     }
 
     func flush() { context?.flush() }
@@ -534,6 +539,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         } else {
             guard let context else { return }
             context.eventLoop.assumeIsolated().execute { [weak self] in
+                self?.context?.flush()
                 self?.context?.close(promise: nil)
             }
         }
