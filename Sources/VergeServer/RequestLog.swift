@@ -88,6 +88,8 @@ struct RequestLogLine {
 
     private func format(_ nanoseconds: Int64) -> String {
         let ms = Double(nanoseconds) / 1_000_000
+        // Microseconds under a millisecond: a fast edge request takes tens of them.
+        if ms < 1 { return String(format: "%.3fms", ms) }
         if ms < 10 { return String(format: "%.2fms", ms) }
         return String(format: "%.0fms", ms)
     }
