@@ -88,10 +88,12 @@ function uncurryThis(fn) {
 // The cache the Proxy reads: entries made at bootstrap plus every wrapper made so far.
 const primordials = { __proto__: null };
 
-// name prefix -> { object, kind }: kind is "static", "prototype" or "namespace".
-const sources = { __proto__: null };
-function addSource(prefix, object, kind) {
-  sources[prefix] = { __proto__: null, object, kind };
+// name prefix -> { object, kind, expression }: kind is "static", "prototype" or "namespace";
+// `expression` is how the capture code the first realm writes reaches the object. Built on
+// first use: only the first realm of a process, which finds every name, needs them.
+let sources = null;
+function addSource(prefix, object, kind, expression) {
+  sources[prefix] = { __proto__: null, object, kind, expression };
 }
 
 function isUpperCase(code) {
@@ -157,7 +159,7 @@ function find(source, suffix) {
   return undefined;
 }
 
-/** A captured original: how to wrap it, and where it was found (for the recipe). */
+/** A captured original: how to wrap it, and where it was found (for the capture code). */
 function entry(how, value, object, key, slot) {
   return { __proto__: null, how, value, object, key, slot, prefix: "" };
 }
@@ -167,6 +169,7 @@ function entry(how, value, object, key, slot) {
  * a word boundary (an upper-case letter) that names a source with the rest of the name.
  */
 function capture(name) {
+  if (sources === null) defineSources();
   for (let end = name.length - 1; end > 0; end--) {
     if (!isUpperCase(ReflectApply(StringPrototypeCharCodeAt, name, [end]))) continue;
     const source = sources[ReflectApply(StringPrototypeSlice, name, [0, end])];
@@ -181,36 +184,37 @@ function capture(name) {
 }
 
 /** The primordial for a captured original: the wrapper modules call. */
-function make(entry) {
-  switch (entry.how) {
-    case "value": return entry.value;
+function make(how, value, object) {
+  switch (how) {
+    case "value": return value;
     case "static": {
-      const bound = ReflectApply(bind, entry.value, [entry.object]);
-      ObjectDefinePropertyRaw(bound, "name", { __proto__: null, value: ReflectGet(entry.value, "name") });
+      const bound = ReflectApply(bind, value, [object]);
+      ObjectDefinePropertyRaw(bound, "name", { __proto__: null, value: ReflectGet(value, "name") });
       return bound;
     }
-    case "method": return uncurryThis(entry.value);
-    case "apply": return applyBind(entry.value);
+    case "method": return uncurryThis(value);
+    case "apply": return applyBind(value);
   }
   return undefined;
 }
 
-// name -> captured original, for every name the modules use (RuntimeAPIs.primordialNames).
+// For every name the modules use (RuntimeAPIs.primordialNames): the captured original, how
+// to wrap it ("value", "static", "method", "apply"), and the object a static binds to.
 const captured = { __proto__: null };
+const capturedHow = { __proto__: null };
+const capturedObject = { __proto__: null };
 
 function resolve(name) {
-  const entry = captured[name];
-  if (entry === undefined) return undefined;
-  const value = make(entry);
+  const how = capturedHow[name];
+  if (how === undefined) return undefined;
+  const value = make(how, captured[name], capturedObject[name]);
   primordials[name] = value;
   return value;
 }
 
 // Namespaces: their functions do not depend on `this`.
-for (const name of ["JSON", "Math", "Reflect", "Atomics"]) {
-  primordials[name] = global[name];
-  addSource(name, global[name], "namespace");
-}
+const namespaces = ["JSON", "Math", "Reflect", "Atomics"];
+for (let i = 0; i < namespaces.length; i++) primordials[namespaces[i]] = global[namespaces[i]];
 
 // Constructors: statics and prototypes.
 const constructors = [
@@ -223,23 +227,31 @@ const constructors = [
 ];
 if (typeof global.Float16Array === "function") constructors.push("Float16Array");
 if (typeof global.SharedArrayBuffer === "function") constructors.push("SharedArrayBuffer");
-for (let i = 0; i < constructors.length; i++) {
-  const name = constructors[i];
-  const ctor = global[name];
-  primordials[name] = ctor;
-  addSource(name, ctor, "static");
-  if (ctor.prototype) addSource(name + "Prototype", ctor.prototype, "prototype");
-}
+for (let i = 0; i < constructors.length; i++) primordials[constructors[i]] = global[constructors[i]];
 
 // Intrinsics with no global name.
 const TypedArray = ObjectGetPrototypeOf(Uint8Array);
 primordials.TypedArray = TypedArray;
-addSource("TypedArray", TypedArray, "static");
-addSource("TypedArrayPrototype", TypedArray.prototype, "prototype");
-
 const ArrayIteratorPrototype = ObjectGetPrototypeOf([][Symbol.iterator]());
 primordials.ArrayIteratorPrototype = ArrayIteratorPrototype;
-addSource("ArrayIteratorPrototype", ArrayIteratorPrototype, "prototype");
+
+/** Where names are looked for: the captured namespaces, constructors and intrinsics. */
+function defineSources() {
+  sources = { __proto__: null };
+  for (let i = 0; i < namespaces.length; i++) {
+    const name = namespaces[i];
+    addSource(name, primordials[name], "namespace", "G." + name);
+  }
+  for (let i = 0; i < constructors.length; i++) {
+    const name = constructors[i];
+    const ctor = primordials[name];
+    addSource(name, ctor, "static", "G." + name);
+    if (ctor.prototype) addSource(name + "Prototype", ctor.prototype, "prototype", "G." + name + ".prototype");
+  }
+  addSource("TypedArray", TypedArray, "static", "TA");
+  addSource("TypedArrayPrototype", TypedArray.prototype, "prototype", "TA.prototype");
+  addSource("ArrayIteratorPrototype", ArrayIteratorPrototype, "prototype", "AIP");
+}
 
 const IteratorPrototype = ObjectGetPrototypeOf(ArrayIteratorPrototype);
 primordials.IteratorPrototype = IteratorPrototype;
@@ -298,51 +310,58 @@ primordials.SafeFinalizationRegistry = makeSafe(FinalizationRegistry, class Safe
 // Capture the originals of every name the modules use, now, before any user code runs.
 //
 // Finding a name's source and key (`capture`) is string work, the same in every realm of
-// the process. The first realm does it and leaves the result as a recipe, one line per
-// name: "name<TAB>source prefix<TAB>key (@@name: a well-known symbol)<TAB>slot<TAB>how",
-// which Swift passes to every later realm (`core.config.primordialRecipe`); those only
-// look each key up.
-function replayRecipe(recipe) {
-  const lines = ReflectApply(StringPrototypeSplit, recipe, ["\n"]);
-  for (let i = 0; i < lines.length; i++) {
-    const fields = ReflectApply(StringPrototypeSplit, lines[i], ["\t"]);
-    const source = sources[fields[1]];
-    if (source === undefined) return false;
-    const keyText = fields[2];
-    const key = ReflectApply(StringPrototypeStartsWith, keyText, ["@@"])
-      ? SymbolCtor[ReflectApply(StringPrototypeSlice, keyText, [2])]
-      : keyText;
-    const desc = ObjectGetOwnPropertyDescriptor(source.object, key);
-    if (desc === undefined) return false;
-    const slot = fields[3];
-    const value = slot === "value" ? desc.value : slot === "get" ? desc.get : desc.set;
-    captured[fields[0]] = entry(fields[4], value, source.object, key, slot);
-  }
-  return true;
-}
+// the process. The first realm does it and writes the result as code: a function that
+// reads each original straight from its built-in ("v.ArrayPrototypePush = G.Array.prototype
+// .push; h.ArrayPrototypePush = 'method'"), which Swift compiles once per VM and hands to
+// every later realm (`core.config.primordialCapture`). Those run it (a few hundred property
+// reads) instead of searching or parsing anything.
+const JSONStringify = JSON.stringify;
 
 function captureAll(names) {
+  const prefixes = { __proto__: null };
+  const declarations = [];
   const lines = [];
+  const push = (list, text) => ObjectDefinePropertyRaw(list, list.length, {
+    __proto__: null, value: text, writable: true, enumerable: true, configurable: true,
+  });
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
-    if (name === "" || primordials[name] !== undefined || captured[name] !== undefined) continue;
+    if (name === "" || primordials[name] !== undefined || capturedHow[name] !== undefined) continue;
     const found = capture(name);
     if (found === undefined) continue;
-    captured[name] = found;
-    const keyText = typeof found.key === "symbol"
-      ? "@@" + ReflectApply(StringPrototypeSlice, ReflectApply(SymbolPrototypeGetDescription, found.key, []), [7])
-      : found.key;
-    ObjectDefinePropertyRaw(lines, lines.length, {
-      __proto__: null, value: name + "\t" + found.prefix + "\t" + keyText + "\t" + found.slot + "\t" + found.how,
-      writable: true, enumerable: true, configurable: true,
-    });
+    captured[name] = found.value;
+    capturedHow[name] = found.how;
+    capturedObject[name] = found.object;
+    let local = prefixes[found.prefix];
+    if (local === undefined) {
+      local = "P" + declarations.length;
+      prefixes[found.prefix] = local;
+      push(declarations, "const " + local + " = " + sources[found.prefix].expression + ";");
+    }
+    const key = typeof found.key === "symbol"
+      ? "G.Symbol." + ReflectApply(StringPrototypeSlice, ReflectApply(SymbolPrototypeGetDescription, found.key, []), [7])
+      : JSONStringify(found.key);
+    const read = found.slot === "value" ? local + "[" + key + "]" : "D(" + local + ", " + key + ")." + found.slot;
+    const quoted = JSONStringify(name);
+    push(lines, "v[" + quoted + "] = " + read + "; h[" + quoted + "] = " + JSONStringify(found.how) + "; o[" + quoted + "] = " +
+      local + ";");
   }
-  return ReflectApply(ArrayPrototypeJoin, lines, ["\n"]);
+  return "(function primordialCapture(G, TA, AIP, D, v, h, o) {\n\"use strict\";\n" +
+    ReflectApply(ArrayPrototypeJoin, declarations, ["\n"]) + "\n" + ReflectApply(ArrayPrototypeJoin, lines, ["\n"]) + "\n})";
 }
 
 {
-  const recipe = core.config.primordialRecipe;
-  if (typeof recipe !== "string" || recipe === "" || !replayRecipe(recipe)) {
+  const runCapture = core.config.primordialCapture;
+  let replayed = false;
+  if (typeof runCapture === "function") {
+    try {
+      runCapture(global, TypedArray, ArrayIteratorPrototype, ObjectGetOwnPropertyDescriptor, captured, capturedHow, capturedObject);
+      replayed = true;
+    } catch {
+      // (A built-in that differs from the first realm's: find every name instead.)
+    }
+  }
+  if (!replayed) {
     const names = ReflectApply(StringPrototypeSplit, core.config.primordials, ["\n"]);
     names[names.length] = "PromisePrototypeThen";
     names[names.length] = "PromiseWithResolvers";
@@ -410,7 +429,7 @@ return new ProxyCtor(primordials, {
   get(target, name) {
     const value = target[name];
     if (value !== undefined || typeof name !== "string") return value;
-    if (captured[name] !== undefined) return resolve(name);
+    if (capturedHow[name] !== undefined) return resolve(name);
     // A primordial the scan of the sources missed would be read from built-ins user code
     // may have replaced: refuse it, loudly.
     if (capture(name) !== undefined) {

@@ -23,8 +23,15 @@ extension Realm {
                 ("userAgent", js.string("Verge")),
                 ("realmName", js.string(name)),
                 ("primordials", js.string(primordialNames)),
-                ("primordialRecipe", js.string(primordialRecipe)),
             ])
+            if !primordialRecipe.isEmpty {
+                // (Code this process wrote; a failure here means the first realm's capture is
+                // used again: the module finds the names itself.)
+                if let script = try? isolate.compiledPrimordialCapture(primordialRecipe),
+                   let capture = try? js.evaluate(script) {
+                    try config.set("primordialCapture", capture)
+                }
+            }
             let entry: JSValue
             do {
                 entry = try js.evaluate(try isolate.compiledModule("core"))

@@ -41,8 +41,9 @@ public enum RuntimeAPIs {
         return names.sorted().joined(separator: "\n")
     }()
 
-    /// How each primordial name resolves (source and key), computed by the first realm of
-    /// the process and replayed by the others (01_primordials.js); empty until then.
+    /// The capture code the first realm of the process writes (a function expression reading
+    /// each primordial's original from its built-in), run by every later realm instead of
+    /// finding the names again (01_primordials.js); empty until then.
     static let primordialRecipe = NIOLockedValueBox("")
 
     /// A byte scan (a Regex over the 20,000 lines cost ~100 ms at first boot).
@@ -113,6 +114,15 @@ public enum RuntimeAPIs {
 }
 
 extension Isolate {
+    /// The primordial capture code, compiled once per VM (`RuntimeAPIs.primordialRecipe`).
+    func compiledPrimordialCapture(_ source: String) throws -> JSCompiledScript {
+        let key = "#primordial-capture"
+        if let script = compiledModules[key] { return script }
+        let script = try JSCompiledScript(vm: vm, source: source, sourceURL: "verge:runtime-apis/primordial-capture.js")
+        compiledModules[key] = script
+        return script
+    }
+
     /// The compiled wrapper of a runtime-apis module, parsed once per VM and shared by its realms.
     func compiledModule(_ module: String) throws -> JSCompiledScript {
         if let script = compiledModules[module] { return script }

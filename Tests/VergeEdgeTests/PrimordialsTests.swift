@@ -37,6 +37,42 @@ import VergeJS
         #expect(RuntimeAPIs.primordialNames.split(separator: "\n").count > 150)
     }
 
+    @Test func laterRealmsRunTheFirstRealmsCaptureCode() async throws {
+        // The first realm of the process writes the capture code; every later realm runs it
+        // (compiled once per VM) and must end up with the same originals.
+        let results = try await onIsolate { isolate, first -> [String] in
+            #expect(!RuntimeAPIs.primordialRecipe.withLockedValue { $0 }.isEmpty)
+            var options = RealmOptions()
+            options.console = .discard
+            var results: [String] = []
+            for realm in [first, try isolate.makeRealm(name: "second", options: options)] {
+                let check = try realm.js.evaluate("""
+                    (function (p) {
+                      const a = [1];
+                      p.ArrayPrototypePush(a, 2);
+                      const bytes = new Uint8Array(4);
+                      return [a.join(), p.TypedArrayPrototypeGetLength(bytes), p.ObjectFreeze === Object.freeze ? "bound" : "own",
+                        typeof p.ObjectKeys, [...p.RegExpPrototypeSymbolMatchAll(/a(.)/g, "abac")].map((m) => m[1]).join(""),
+                        p.StringPrototypeToLowerCase("AbC"), typeof p.PromisePrototypeThen].join(" ");
+                    })
+                    """)
+                let primordials = try realm.hook("requireModule").call([realm.js.string("primordials")])
+                results.append(try check.call([primordials]).toString())
+                var missing: [String] = []
+                for name in RuntimeAPIs.primordialNames.split(separator: "\n").map(String.init) {
+                    if try primordials.get(name).isUndefined, !Self.optional.contains(name) { missing.append(name) }
+                }
+                results.append(missing.joined(separator: ","))
+                if realm !== first { realm.close() }
+            }
+            return results
+        }
+        #expect(results.count == 4)
+        #expect(results[0] == results[2])
+        #expect(results[0] == "1,2 4 own function bc abc function")
+        #expect(results[1] == "" && results[3] == "")
+    }
+
     @Test func builtInsUserCodeReplacesBeforeAModuleLoadsAreNeverCalled() async throws {
         // URL, Headers, Request and bodies load at first use, after this code has run; the
         // wrappers they read are made then, from the originals captured at bootstrap. (The URL
