@@ -75,6 +75,9 @@ const hooks = {
   requireModule(name) {
     return require(name);
   },
+  isModuleLoaded(name) {
+    return MapPrototypeGet(modules, name) !== undefined;
+  },
   makeDOMException(message, name) {
     const { DOMException } = require("dom_exception");
     return new DOMException(message, name);

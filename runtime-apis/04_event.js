@@ -782,12 +782,30 @@ function createMessageEvent(type, data, ports) {
   return event;
 }
 
+// The global object is an EventTarget with onerror/onunhandledrejection/onrejectionhandled
+// (99_global_scope.js puts stand-ins on it that load this module on first use). JavaScriptCore
+// gives the global an immutable [[Prototype]] (and a global object class would make every
+// global lookup about 5x slower), so EventTarget's methods and the handlers are own
+// properties of the global rather than inherited (docs/divergences.md).
+makeEventTarget(globalThis);
+const globalHandlerTypes = ["error", "unhandledrejection", "rejectionhandled"];
+// The global's handler accessors, exported so that they are marked as built-in functions.
+const globalHandlerAccessors = { __proto__: null };
+for (let i = 0; i < globalHandlerTypes.length; i++) {
+  const type = globalHandlerTypes[i];
+  defineEventHandler(globalThis, type, { isError: type === "error" });
+  const descriptor = core.primordials.ObjectGetOwnPropertyDescriptor(globalThis, "on" + type);
+  globalHandlerAccessors["get on" + type] = descriptor.get;
+  globalHandlerAccessors["set on" + type] = descriptor.set;
+}
+
 return ObjectFreeze({
   __proto__: null,
   CustomEvent,
   ErrorEvent,
   Event,
   EventTarget,
+  globalHandlerAccessors: ObjectFreeze(globalHandlerAccessors),
   MessageEvent,
   PromiseRejectionEvent,
   createMessageEvent,

@@ -148,10 +148,16 @@ let headersOf;
 let signalOf;
 let makeRequest;
 
+/** A request's signal source: an AbortSignal, null, or a function that makes the signal. */
+function sourceSignal(source) {
+  return typeof source === "function" ? source() : source;
+}
+
 class Request {
   #request;
   #headers;
-  // The signal this request's signal follows (null: none), and its own signal once read.
+  // The signal this request's signal follows (null: none; a function: the host makes it on
+  // first use, see requestFromHost), and its own signal once read.
   #signalSource = null;
   #signal = null;
 
@@ -314,7 +320,7 @@ class Request {
     headersOf = (request) => request.#headers;
     signalOf = (request) => {
       if (request.#signal === null) {
-        request.#signal = bodyModule.createDependentSignal(request.#signalSource);
+        request.#signal = bodyModule.createDependentSignal(sourceSignal(request.#signalSource));
         request.#signalSource = null;
       }
       return request.#signal;
@@ -429,8 +435,10 @@ webidl.setLength(Request, 1);
 /**
  * A Request for the HTTP server: `headers` a flat `[name, value, …]` list the server has
  * validated (adopted; names lowercased here), `body` null or a ReadableStream, `signal`
- * an AbortSignal aborted when the client goes away (or null/undefined). Guard "request",
- * mode "cors", no WebIDL re-validation.
+ * an AbortSignal aborted when the client goes away, or a function returning that signal
+ * (called when `request.signal` is first read: most handlers never read it, and a realm
+ * that makes no signal need not load AbortSignal and events), or null/undefined. Guard
+ * "request", mode "cors", no WebIDL re-validation.
  */
 function requestFromHost({ method, url, headers, body = null, signal = null }) {
   const inner = new InnerRequest();

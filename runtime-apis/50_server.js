@@ -58,15 +58,30 @@ const responseModule = core.require("response");
 // response nor fail, and each module a realm loads costs its boot time and memory.
 const streams = () => core.require("streams");
 const bodyModule = core.require("body");
-const abort = core.require("abort");
+// AbortSignal (and with it events) loads when a request's signal is first needed.
+const abort = () => core.require("abort");
 const formatError = (error) => core.require("console").formatError(error);
 const { Response } = responseModule;
 
 const KNOWN_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
-// id -> the record of a request in flight: { id, signal, request, kind, setCookies, sent,
-// next (next/headers' state), after (callbacks) }. Also what `currentContext()` returns.
+// id -> the record of a request in flight: { id, signal, abortReason, request, kind,
+// setCookies, sent, next (next/headers' state), after (callbacks) }. Also what
+// `currentContext()` returns. `signal` is made on first use (`signalOfRecord`).
 const inflight = new SafeMap();
+
+/**
+ * The signal aborted when the request's client goes away or a limit ends it, made on first
+ * use; one made after that happened is made aborted, with the same reason.
+ */
+function signalOfRecord(record) {
+  if (record.signal === null) {
+    const signal = abort().newAbortSignal();
+    record.signal = signal;
+    if (record.abortReason !== undefined) abort().signalAbort(signal, record.abortReason);
+  }
+  return record.signal;
+}
 
 // ---------------------------------------------------------------------------------------
 // The Next.js bridge
@@ -177,11 +192,11 @@ function requestBodyStream(id) {
  */
 function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
   try {
-    const signal = abort.newAbortSignal();
     const record = {
       __proto__: null,
       id,
-      signal,
+      signal: null,
+      abortReason: undefined,
       request: null,
       kind: segment.kind,
       setCookies: null,
@@ -212,7 +227,7 @@ function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
       url,
       headers: splitHeaderBlock(headerBlock),
       body,
-      signal,
+      signal: () => signalOfRecord(record),
     });
     if (nextHooks !== null) request = nextHooks.wrapRequest(request);
     record.request = request;
@@ -447,7 +462,7 @@ function proxy(id, record, url, directives) {
     method: request.method,
     headers,
     redirect: "manual",
-    signal: record.signal,
+    signal: signalOfRecord(record),
   };
   if (request.body !== null && request.method !== "GET" && request.method !== "HEAD") {
     init.body = request.body;
@@ -476,7 +491,7 @@ function runMiddleware(segment, record, method, url, headerBlock, hasBody) {
     url,
     headers: splitHeaderBlock(headerBlock),
     body,
-    signal: record.signal,
+    signal: () => signalOfRecord(record),
   });
   let event;
   if (nextHooks !== null) {
@@ -595,10 +610,11 @@ function reportAfterError(error) {
 function abortRequest(id, reason) {
   const record = MapPrototypeGet(inflight, id);
   if (record === undefined) return;
-  const signal = record.signal;
   MapPrototypeDelete(inflight, id);
   const { DOMException } = core.require("dom_exception");
-  abort.signalAbort(signal, new DOMException(reason, "AbortError"));
+  const error = new DOMException(reason, "AbortError");
+  if (record.signal === null) record.abortReason = error;
+  else abort().signalAbort(record.signal, error);
 }
 
 void ObjectKeys;

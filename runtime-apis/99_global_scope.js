@@ -16,6 +16,7 @@ const {
   FunctionPrototypeCall,
   ObjectDefineProperty,
   ObjectFreeze,
+  ObjectGetOwnPropertyDescriptor,
   ObjectGetPrototypeOf,
   ObjectPrototypeIsPrototypeOf,
   ObjectSetPrototypeOf,
@@ -134,6 +135,50 @@ function defineLazy(name, module, exportName) {
 }
 
 // ---------------------------------------------------------------------------------------
+// The global as an EventTarget, on first use.
+
+function installGlobalEventTarget() {
+  // addEventListener & co.: lazy globals resolving to EventTarget's methods, enumerable and
+  // writable like the data properties they become.
+  const methods = ["addEventListener", "removeEventListener", "dispatchEvent"];
+  for (let i = 0; i < methods.length; i++) {
+    const name = methods[i];
+    const get = () => {
+      const value = core.require("event").EventTarget.prototype[name];
+      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+      return value;
+    };
+    const set = (value) => {
+      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+    };
+    ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: true, configurable: true, get, set });
+    ArrayPrototypePush(installedLazy, name);
+    ArrayPrototypePush(lazyAccessors, get);
+    ArrayPrototypePush(lazyAccessors, set);
+  }
+  // onerror & co.: accessors (as the event module's are) that load the module, which
+  // replaces them with its own, then forward to those.
+  const handlers = ["onerror", "onunhandledrejection", "onrejectionhandled"];
+  for (let i = 0; i < handlers.length; i++) {
+    const name = handlers[i];
+    const accessors = {
+      get [name]() {
+        core.require("event");
+        return globalThis[name];
+      },
+      set [name](value) {
+        core.require("event");
+        globalThis[name] = value;
+      },
+    };
+    const { get, set } = ObjectGetOwnPropertyDescriptor(accessors, name);
+    ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: true, configurable: true, get, set });
+    ArrayPrototypePush(lazyAccessors, get);
+    ArrayPrototypePush(lazyAccessors, set);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Sandbox: WebAssembly may not be compiled from bytes (it is code generation).
 
 function lockDownWebAssembly() {
@@ -213,21 +258,11 @@ function install(eager) {
     defineLazy(name, module, exportName);
   }
 
-  // The global object is an EventTarget with onerror/onunhandledrejection/onrejectionhandled.
-  // JavaScriptCore gives the global an immutable [[Prototype]] (and a global object class
-  // would make every global lookup about 5x slower), so EventTarget's methods and the
-  // handlers are own properties of the global rather than inherited (docs/divergences.md).
-  const events = core.require("event");
-  events.makeEventTarget(globalThis);
-  const methods = ["addEventListener", "removeEventListener", "dispatchEvent"];
-  for (let i = 0; i < methods.length; i++) {
-    ObjectDefineProperty(globalThis, methods[i], {
-      __proto__: null, value: events.EventTarget.prototype[methods[i]], writable: true, enumerable: true, configurable: true,
-    });
-  }
-  events.defineEventHandler(globalThis, "error", { isError: true });
-  events.defineEventHandler(globalThis, "unhandledrejection");
-  events.defineEventHandler(globalThis, "rejectionhandled");
+  // The global object is an EventTarget with onerror/onunhandledrejection/onrejectionhandled,
+  // as own properties (04_event.js says why). The event module makes it one when it loads;
+  // until then these stand-ins are in their place, so a realm whose code never touches
+  // events does not load the module at boot.
+  installGlobalEventTarget();
   void ObjectGetPrototypeOf;
   void ObjectSetPrototypeOf;
   void SymbolToStringTag;
@@ -264,8 +299,7 @@ function install(eager) {
   return {
     __proto__: null,
     functions: lazyAccessors,
-    names: ["addEventListener", "removeEventListener", "dispatchEvent", "onerror", "onunhandledrejection",
-      "onrejectionhandled", "self"],
+    names: ["self"],
   };
 }
 

@@ -6,6 +6,28 @@ import Testing
 /// Behaviour of the basics area that a conformance test cannot show from JavaScript:
 /// native base64 ops on large and invalid input, and what keeps an isolate busy.
 @Suite struct BasicsTests {
+    @Test func eventsLoadOnFirstUseOfTheGlobalsEventTarget() async throws {
+        // A realm boots without the event module: the global's addEventListener, dispatchEvent
+        // and on* handlers are stand-ins until first used; then they are EventTarget's.
+        let states = try await onIsolate { _, realm -> [String] in
+            let loaded = { (name: String) throws -> String in
+                try realm.hook("isModuleLoaded").call([realm.js.string(name)]).toBool() ? "\(name):yes" : "\(name):no"
+            }
+            var states = [try loaded("event"), try loaded("abort")]
+            let result = try realm.js.evaluate("""
+                const seen = [];
+                onerror = () => { seen.push("handler"); return true; };
+                addEventListener("error", () => seen.push("listener"));
+                dispatchEvent(new ErrorEvent("error", { message: "m" }));
+                [addEventListener === EventTarget.prototype.addEventListener, seen.join()].join(" ")
+                """)
+            states.append(try result.toString())
+            states.append(try loaded("event"))
+            return states
+        }
+        #expect(states == ["event:no", "abort:no", "true handler,listener", "event:yes"])
+    }
+
     /// Runs `source` in a fresh sandbox until idle; returns (status, console lines, seconds).
     func run(_ source: String) -> (status: Int32, output: [String], seconds: Double) {
         let lines = NIOLockedValueBox<[String]>([])

@@ -253,6 +253,37 @@ struct EdgeRouteTests {
         #expect(state.body == #"{"cancelled":true,"aborted":true}"#)
     }
 
+    @Test func aSignalFirstReadAfterTheClientLeftIsAlreadyAborted() async throws {
+        // The server makes a request's signal only when it is first read: one read after the
+        // client disconnected must be aborted, with the AbortError the server gave.
+        let server = try await TestServer.start([
+            "app/late/route.ts": """
+                export const runtime = 'edge';
+                export let state = { checked: false, aborted: false, reason: '' };
+                export function GET(request: Request) {
+                  if (new URL(request.url).searchParams.has('state')) return Response.json(state);
+                  const stream = new ReadableStream({
+                    start() {
+                      setTimeout(() => {
+                        state = { checked: true, aborted: request.signal.aborted, reason: request.signal.reason?.name ?? '' };
+                      }, 200);
+                    },
+                  });
+                  return new Response(stream);
+                }
+                """,
+        ])
+        defer { Task { await server.stop() } }
+        let text = try await rawExchange(port: server.port, "GET /late HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(text.contains("200"))
+        var state = try await server.request("/late?state=1")
+        for _ in 0..<50 where !state.body.contains(#""checked":true"#) {
+            try await Task.sleep(for: .milliseconds(50))
+            state = try await server.request("/late?state=1")
+        }
+        #expect(state.body == #"{"checked":true,"aborted":true,"reason":"AbortError"}"#)
+    }
+
     @Test func consoleGoesToTheLogTaggedWithTheSegmentAndEnvComesFromDotEnv() async throws {
         setenv("VERGE_TEST_HOST_ONLY", "host", 1)
         let server = try await TestServer.start([
