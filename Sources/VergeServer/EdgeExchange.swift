@@ -217,14 +217,26 @@ final class EdgeExchange {
     static func parseHeaderBlock(_ block: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         guard !block.isEmpty else { return headers }
-        var name: Substring?
-        for part in block.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let pendingName = name {
-                headers.add(name: String(pendingName), value: String(part))
-                name = nil
-            } else {
-                name = part
+        // Split on the UTF-8 bytes (LF is ASCII, so every cut is a character boundary):
+        // String's own split walks grapheme clusters, which showed in profiles.
+        let utf8 = block.utf8
+        var name: String?
+        var start = utf8.startIndex
+        var index = start
+        while true {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == UInt8(ascii: "\n") {
+                let part = String(block[start..<index])
+                if let pendingName = name {
+                    headers.add(name: pendingName, value: part)
+                    name = nil
+                } else {
+                    name = part
+                }
+                if atEnd { break }
+                start = utf8.index(after: index)
             }
+            index = utf8.index(after: index)
         }
         return headers
     }
