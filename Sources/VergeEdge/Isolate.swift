@@ -42,6 +42,8 @@ public final class Isolate {
     /// Web APIs it touched first.
     private var unchargedNanoseconds: Int64 = 0
     private var unchargedStartCPU: Int64?
+    /// Work to run once the current entry has unwound and been charged (`whenEntryEnds`).
+    private var afterEntry: [() -> Void] = []
 
     // Heap checks: JSGetMemoryUsageStatistics costs milliseconds (it takes a census of the
     // heap), so it runs only when the process RSS grew noticeably since the last check,
@@ -119,6 +121,11 @@ public final class Isolate {
             entryDepth = 0
             currentInvocation = nil
             afterTask(realm)
+            if !afterEntry.isEmpty {
+                let work = afterEntry
+                afterEntry.removeAll()
+                for body in work { body() }
+            }
             // Told only now, with the entry unwound: a breach found by the watchdog (in a
             // trap) or after a garbage collection (in a heap finalizer, where allocating
             // aborts the process) must not run the embedder's handler, which calls into JS.
@@ -255,6 +262,16 @@ public final class Isolate {
         let waiters = idleWaiters
         idleWaiters.removeAll()
         for waiter in waiters { waiter.succeed() }
+    }
+
+    /// Runs `body` once the entry now running for `invocation` has unwound and been charged,
+    /// and returns true; returns false (and does nothing) when no entry of it is running.
+    /// (The server logs a request's CPU time this way: reading the clock mid-entry is a
+    /// system call, and the entry's end reads it anyway.) `body` must not call into JS.
+    public func whenEntryEnds(of invocation: Invocation, _ body: @escaping () -> Void) -> Bool {
+        guard entryDepth > 0, currentInvocation === invocation else { return false }
+        afterEntry.append(body)
+        return true
     }
 
     /// CPU time `invocation` has used, including the call running now if it is current.

@@ -421,10 +421,15 @@ final class EdgeExchange {
         host.requestFinished(on: instance)
         if continuing { return }
         if host.configuration.logRequests {
-            let duration = NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds
-            host.log.write(RequestLogLine(method: method, path: path, status: status, runtime: "edge", segment: segmentName,
-                                          durationNanoseconds: Int64(duration), cpuNanoseconds: instance.isolate.cpuTime(of: invocation),
-                                          note: note).text)
+            let duration = Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds)
+            let (log, invocation, method, path, status, segmentName, note) =
+                (host.log, invocation, method, path, status, segmentName, note)
+            let write = {
+                log.write(RequestLogLine(method: method, path: path, status: status, runtime: "edge", segment: segmentName,
+                                         durationNanoseconds: duration, cpuNanoseconds: invocation.cpuNanoseconds, note: note).text)
+            }
+            // Usually inside the entry that answered: log once it is charged.
+            if !instance.isolate.whenEntryEnds(of: invocation, write) { write() }
         }
         let connection = self.connection
         self.connection = nil
