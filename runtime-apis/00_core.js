@@ -61,7 +61,8 @@ core.isLoaded = (name) => MapPrototypeGet(modules, name) !== undefined;
 // timers never loads them.
 const hooks = {
   __proto__: null,
-  // Set when this realm computed the primordials recipe (the first realm of the process).
+  // Set when this realm wrote the primordials capture code (the first realm of the process;
+  // 01_primordials.js), which Swift hands to later realms.
   primordialRecipe: typeof core.primordialRecipe === "string" ? core.primordialRecipe : "",
   runTimer(id) {
     require("timers").runTimer(id);
