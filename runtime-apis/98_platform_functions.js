@@ -102,8 +102,8 @@ const { toString } = {
 
 /**
  * Marks the functions of the modules loaded so far and of what the runtime put on the global
- * (`globals`: the lazy globals' accessor functions, and by name self, EventTarget's methods
- * and the on* handlers), and replaces Function.prototype.toString. ECMAScript's own globals
+ * (`globals`: the accessor functions of the lazy globals and of the stand-ins for the
+ * global's EventTarget members, and by name `self`), and replaces Function.prototype.toString. ECMAScript's own globals
  * are already native; not reading their descriptors spares JavaScriptCore creating every
  * lazily built one.
  */

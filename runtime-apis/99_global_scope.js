@@ -108,27 +108,33 @@ const lazyGlobals = {
   fetch: ["fetch", "fetch"],
 };
 
-function defineData(name, value) {
+function defineData(name, value, enumerable = false) {
   ObjectDefineProperty(globalThis, name, {
-    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value, writable: true, enumerable, configurable: true,
   });
 }
 
 const installedLazy = [];
-// The accessor functions defineLazy made (marked native by 98_platform_functions.js).
+// The accessor functions of the lazy globals and stand-ins (marked native by
+// 98_platform_functions.js).
 const lazyAccessors = [];
 
 function defineLazy(name, module, exportName) {
+  defineLazyValue(name, () => core.require(module)[exportName], false);
+}
+
+/** A global accessor that becomes the data property `resolve()` returns on first read. */
+function defineLazyValue(name, resolve, enumerable) {
   // Arrows, like the methods they were: named "get"/"set", not constructors.
   const get = () => {
-    const value = core.require(module)[exportName];
-    defineData(name, value);
+    const value = resolve();
+    defineData(name, value, enumerable);
     return value;
   };
   const set = (value) => {
-    defineData(name, value);
+    defineData(name, value, enumerable);
   };
-  ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: false, configurable: true, get, set });
+  ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable, configurable: true, get, set });
   ArrayPrototypePush(installedLazy, name);
   ArrayPrototypePush(lazyAccessors, get);
   ArrayPrototypePush(lazyAccessors, set);
@@ -143,18 +149,7 @@ function installGlobalEventTarget() {
   const methods = ["addEventListener", "removeEventListener", "dispatchEvent"];
   for (let i = 0; i < methods.length; i++) {
     const name = methods[i];
-    const get = () => {
-      const value = core.require("event").EventTarget.prototype[name];
-      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
-      return value;
-    };
-    const set = (value) => {
-      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
-    };
-    ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: true, configurable: true, get, set });
-    ArrayPrototypePush(installedLazy, name);
-    ArrayPrototypePush(lazyAccessors, get);
-    ArrayPrototypePush(lazyAccessors, set);
+    defineLazyValue(name, () => core.require("event").EventTarget.prototype[name], true);
   }
   // onerror & co.: accessors (as the event module's are) that load the module, which
   // replaces them with its own, then forward to those.
