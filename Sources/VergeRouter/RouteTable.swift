@@ -122,16 +122,10 @@ public struct RouteTable: Sendable {
 
         for (index, route) in routes.enumerated() {
             root.insert(route.pattern.segments[...], route: index)
-            var path = ""
-            var allLiteral = true
-            for segment in route.pattern.segments {
-                guard case .literal(let name) = segment else {
-                    allLiteral = false
-                    break
-                }
-                path += "/" + name
+            // (A pattern of literal segments prints as its path: "/", "/api/hello".)
+            if route.pattern.segments.allSatisfy({ if case .literal = $0 { true } else { false } }) {
+                exactPaths[route.pattern.description] = index
             }
-            if allLiteral { exactPaths[path.isEmpty ? "/" : path] = index }
         }
     }
 

@@ -219,24 +219,15 @@ final class EdgeExchange {
         guard !block.isEmpty else { return headers }
         // Split on the UTF-8 bytes (LF is ASCII, so every cut is a character boundary):
         // String's own split walks grapheme clusters, which showed in profiles.
-        let utf8 = block.utf8
         var name: String?
-        var start = utf8.startIndex
-        var index = start
-        while true {
-            let atEnd = index == utf8.endIndex
-            if atEnd || utf8[index] == UInt8(ascii: "\n") {
-                let part = String(block[start..<index])
-                if let pendingName = name {
-                    headers.add(name: pendingName, value: part)
-                    name = nil
-                } else {
-                    name = part
-                }
-                if atEnd { break }
-                start = utf8.index(after: index)
+        for bytes in block.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let part = String(Substring(bytes))
+            if let pendingName = name {
+                headers.add(name: pendingName, value: part)
+                name = nil
+            } else {
+                name = part
             }
-            index = utf8.index(after: index)
         }
         return headers
     }
@@ -422,9 +413,7 @@ final class EdgeExchange {
         if continuing { return }
         if host.configuration.logRequests {
             let duration = Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds)
-            let (log, invocation, method, path, status, segmentName, note) =
-                (host.log, invocation, method, path, status, segmentName, note)
-            let write = {
+            let write = { [log = host.log, invocation, method, path, status, segmentName, note] in
                 log.write(RequestLogLine(method: method, path: path, status: status, runtime: "edge", segment: segmentName,
                                          durationNanoseconds: duration, cpuNanoseconds: invocation.cpuNanoseconds, note: note).text)
             }

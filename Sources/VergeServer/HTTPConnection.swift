@@ -57,7 +57,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     private var quiescing = false
     private var closeAfterResponse = false
     /// Parts of requests that arrived before the current response finished (HTTP/1.1 pipelining).
-    private var pipelined: [HTTPServerRequestPart] = []
+    private var pipelined = CircularBuffer<HTTPServerRequestPart>()
     private var pipelinedBytes = 0
     /// Reading was paused because `pipelined` holds too much.
     private var pausedForPipelining = false
