@@ -3,7 +3,8 @@
 //
 // A Request object wraps an internal request record (the spec's "request" concept) whose
 // header list is shared with the Request's Headers object. Its AbortSignal is created
-// when first read: until then the request only remembers the signal it follows.
+// when first read: until then the request only remembers the signal it follows. A request
+// from the host makes its Headers object when first read, too.
 
 const {
   ObjectFreeze,
@@ -155,6 +156,8 @@ function sourceSignal(source) {
 
 class Request {
   #request;
+  // The Headers object, made on first use for a request from the host (null until then:
+  // most handlers never read a header, and the list is the request's own either way).
   #headers;
   // The signal this request's signal follows (null: none; a function: the host makes it on
   // first use, see requestFromHost), and its own signal once read.
@@ -317,7 +320,7 @@ class Request {
   static {
     isRequest = (value) => value !== null && typeof value === "object" && #request in value;
     innerOf = (request) => request.#request;
-    headersOf = (request) => request.#headers;
+    headersOf = (request) => request.#headers ?? request.#makeHeaders();
     signalOf = (request) => {
       if (request.#signal === null) {
         request.#signal = bodyModule.createDependentSignal(sourceSignal(request.#signalSource));
@@ -340,7 +343,13 @@ class Request {
 
   get headers() {
     webidl.assertBranded(this, isRequest);
-    return this.#headers;
+    return this.#headers ?? this.#makeHeaders();
+  }
+
+  #makeHeaders() {
+    const headers = headersModule.headersFromList(this.#request.headerList, "request");
+    this.#headers = headers;
+    return headers;
   }
 
   get destination() {
@@ -419,7 +428,7 @@ class Request {
     }
     const inner = cloneInnerRequest(request);
     inner.body = request.body === null ? null : bodyModule.cloneBody(request.body);
-    const headers = headersModule.headersFromList(inner.headerList, headersModule.getGuard(this.#headers));
+    const headers = headersModule.headersFromList(inner.headerList, headersModule.getGuard(headersOf(this)));
     return makeRequest(inner, headers, signalOf(this));
   }
 }
@@ -434,23 +443,23 @@ webidl.setLength(Request, 1);
 
 /**
  * A Request for the HTTP server: `headers` a flat `[name, value, …]` list the server has
- * validated (adopted; names lowercased here), `body` null or a ReadableStream, `signal`
+ * validated (adopted; names lowercased here unless `namesLowercased` says the server did
+ * it), `body` null or a ReadableStream, `signal`
  * an AbortSignal aborted when the client goes away, or a function returning that signal
  * (called when `request.signal` is first read: most handlers never read it, and a realm
  * that makes no signal need not load AbortSignal and events), or null/undefined. Guard
  * "request", mode "cors", no WebIDL re-validation.
  */
-function requestFromHost({ method, url, headers, body = null, signal = null }) {
+function requestFromHost({ method, url, headers, body = null, signal = null, namesLowercased = false }) {
   const inner = new InnerRequest();
   inner.method = method;
   inner.url = url;
-  inner.headerList = headersModule.adoptHostList(headers);
+  inner.headerList = namesLowercased ? headers : headersModule.adoptHostList(headers);
   inner.mode = "cors";
   if (body !== null && body !== undefined) {
     inner.body = bodyModule.isReadableStream(body) ? bodyModule.bodyFromStream(body) : bodyModule.bodyFromSource(body);
   }
-  const headerObject = headersModule.headersFromList(inner.headerList, "request");
-  return makeRequest(inner, headerObject, signal ?? null);
+  return makeRequest(inner, null, signal ?? null);
 }
 
 /**

@@ -226,19 +226,23 @@ function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
       method,
       url,
       headers: splitHeaderBlock(headerBlock),
+      namesLowercased: true,
       body,
       signal: () => signalOfRecord(record),
     });
     if (nextHooks !== null) request = nextHooks.wrapRequest(request);
     record.request = request;
-    const params = JSONParse(paramsJSON);
+    const params = paramsJSON === "{}" ? {} : JSONParse(paramsJSON);
     let result;
     if (segment.kind === "page") {
       result = renderPage(segment, handler, params, searchParamsRecord(url));
     } else {
       result = FunctionPrototypeCall(handler, undefined, request, { params: PromiseResolve(params) });
     }
-    PromisePrototypeThen(PromiseResolve(result), (value) => respond(id, value, segment), (error) => fail(id, error));
+    // A Response returned synchronously is sent now; anything else is awaited (the promise
+    // job and its reactions cost about a microsecond a request).
+    if (responseModule.isResponse(result)) respond(id, result, segment);
+    else PromisePrototypeThen(PromiseResolve(result), (value) => respond(id, value, segment), (error) => fail(id, error));
   } catch (error) {
     fail(id, error);
   }
@@ -490,6 +494,7 @@ function runMiddleware(segment, record, method, url, headerBlock, hasBody) {
     method,
     url,
     headers: splitHeaderBlock(headerBlock),
+    namesLowercased: true,
     body,
     signal: () => signalOfRecord(record),
   });

@@ -35,13 +35,13 @@ public final class Isolate {
     /// The invocation whose JS is running now (nil between tasks).
     public private(set) var currentInvocation: Invocation?
     private var entryDepth = 0
-    private var entryStartCPU: Int64 = 0
+    private var entryClock = EntryClock()
     /// Runtime work inside the current entry that is not the invocation's to pay: loading a
     /// runtime-apis module on first use (parsing and running its top level, which in a fresh
     /// VM takes milliseconds). Charging it made a segment's first request pay for whichever
     /// Web APIs it touched first.
     private var unchargedNanoseconds: Int64 = 0
-    private var unchargedStartCPU: Int64?
+    private var unchargedStart: Int64?
     /// Work to run once the current entry has unwound and been charged (`whenEntryEnds`).
     private var afterEntry: [() -> Void] = []
 
@@ -111,13 +111,13 @@ public final class Isolate {
         if let breach = invocation.breach { throw breach }
         currentInvocation = invocation
         entryDepth = 1
-        entryStartCPU = threadCPUTimeNanoseconds()
+        entryClock.begin()
         unchargedNanoseconds = 0
-        unchargedStartCPU = nil
+        unchargedStart = nil
         defer {
             vm.clearTerminationRequest(absorbingIn: realm.js.context)
             invocation.cpuNanoseconds += chargedEntryCPU()
-            unchargedStartCPU = nil
+            unchargedStart = nil
             entryDepth = 0
             currentInvocation = nil
             afterTask(realm)
@@ -148,24 +148,23 @@ public final class Isolate {
         }
     }
 
-    /// CPU time the current entry has used, less its uncharged runtime work.
+    /// CPU time the current entry has used (`EntryClock`), less its uncharged runtime work.
     private func chargedEntryCPU() -> Int64 {
-        let now = threadCPUTimeNanoseconds()
-        let running = unchargedStartCPU.map { now - $0 } ?? 0
-        return max(0, now - entryStartCPU - unchargedNanoseconds - running)
+        let running = unchargedStart.map { threadCPUTimeNanoseconds() - $0 } ?? 0
+        return max(0, entryClock.elapsed() - unchargedNanoseconds - running)
     }
 
     /// ops.moduleLoadBegin/End: the outermost runtime-apis module load in this entry, not
     /// charged to the invocation.
     func beginUnchargedWork() {
-        guard entryDepth > 0, unchargedStartCPU == nil else { return }
-        unchargedStartCPU = threadCPUTimeNanoseconds()
+        guard entryDepth > 0, unchargedStart == nil else { return }
+        unchargedStart = threadCPUTimeNanoseconds()
     }
 
     func endUnchargedWork() {
-        guard let start = unchargedStartCPU else { return }
+        guard let start = unchargedStart else { return }
         unchargedNanoseconds += threadCPUTimeNanoseconds() - start
-        unchargedStartCPU = nil
+        unchargedStart = nil
     }
 
     /// Runs on the JS thread each `watchdogInterval` of CPU time a single entry uses.
@@ -266,8 +265,8 @@ public final class Isolate {
 
     /// Runs `body` once the entry now running for `invocation` has unwound and been charged,
     /// and returns true; returns false (and does nothing) when no entry of it is running.
-    /// (The server logs a request's CPU time this way: reading the clock mid-entry is a
-    /// system call, and the entry's end reads it anyway.) `body` must not call into JS.
+    /// (The server logs a request's CPU time this way, so the figure includes the whole
+    /// entry that answered it.) `body` must not call into JS.
     public func whenEntryEnds(of invocation: Invocation, _ body: @escaping () -> Void) -> Bool {
         guard entryDepth > 0, currentInvocation === invocation else { return false }
         afterEntry.append(body)

@@ -48,12 +48,48 @@ public struct IsolateLimits: Sendable, Equatable {
     var needsWatchdog: Bool { cpuTimePerInvocation != nil || startupCPUTime != nil || heapBytes != nil }
 }
 
-/// CPU time the calling thread has used (CLOCK_THREAD_CPUTIME_ID), in nanoseconds.
+/// CPU time the calling thread has used (CLOCK_THREAD_CPUTIME_ID), in nanoseconds. A system
+/// call: 0.53 µs idle, about 0.85 µs under load on the benchmark machine.
 @inline(__always)
 func threadCPUTimeNanoseconds() -> Int64 {
     var time = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+}
+
+/// Times the JS entries of one event-loop thread, as the CPU time they are charged.
+///
+/// Reading the thread CPU clock at both ends of every entry was 6 % of an edge hello request
+/// (two system calls); the monotonic clock is read in the vDSO (22 ns). An entry runs
+/// synchronously on its thread, so its monotonic duration is its CPU time plus whatever time
+/// the kernel took the core away. Short entries (under `longEntry`) are charged that duration:
+/// at most `longEntry` more than their CPU time, and equal unless preempted. Longer ones are
+/// charged from the thread CPU clock, read at their end against a reference reading taken at
+/// the start of an entry at most `longEntry` earlier, so a loaded machine, where preemption
+/// stretches entries, does not inflate them (the reference is refreshed at an entry's start
+/// when older than `longEntry`: about one system call a millisecond under load).
+struct EntryClock {
+    static let longEntry: Int64 = 1_000_000
+
+    private var start: Int64 = 0
+    private var referenceWall = Int64.min / 2
+    private var referenceCPU: Int64 = 0
+
+    mutating func begin() {
+        let now = monotonicNanoseconds()
+        start = now
+        if now - referenceWall > EntryClock.longEntry {
+            referenceWall = now
+            referenceCPU = threadCPUTimeNanoseconds()
+        }
+    }
+
+    /// What the running entry has used so far, to charge as CPU time.
+    func elapsed() -> Int64 {
+        let wall = monotonicNanoseconds() - start
+        guard wall >= EntryClock.longEntry else { return wall }
+        return min(wall, threadCPUTimeNanoseconds() - referenceCPU)
+    }
 }
 
 /// Monotonic wall time in nanoseconds.

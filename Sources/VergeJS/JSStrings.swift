@@ -10,7 +10,13 @@ public enum JSStrings {
     /// A new JSStringRef (+1) holding `string`. The caller releases it.
     
     public static func create(_ string: String) -> JSStringRef {
-        if !string.utf8.contains(0) {
+        // memchr over the contiguous bytes: a Swift byte loop showed in request profiles.
+        let hasNUL = string.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        }
+            ?? string.utf8.contains(0)
+        if !hasNUL {
             return string.withCString { JSStringCreateWithUTF8CString($0) }
         }
         let units = Array(string.utf16)

@@ -96,13 +96,13 @@ final class EdgeHost {
 
     private func boot(_ route: RouteDefinition, application: ServedApplication, kind: String?,
                       name: String?) throws -> SegmentInstance {
-        guard let bundle = application.bundles[route.id] else {
-            throw EdgeServeError.notBuilt(route.file ?? route.id)
-        }
         let version = application.version(of: route.id)
         if let existing = instances[route.id] {
             if existing.isHealthy && existing.version == version { return existing }
             retire(existing)
+        }
+        guard let bundle = application.bundles[route.id] else {
+            throw EdgeServeError.notBuilt(route.file ?? route.id)
         }
         let isolate = isolateFor(route)
         var options = RealmOptions()

@@ -429,7 +429,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
             bypass: server.configuration.development
                 && RequestCacheContext.bypassRequested(development: true, cacheControl: head.headers["cache-control"]))
         current = .edge(exchange)
-        exchange.start(url: absoluteURL(head), headerBlock: headerBlock(head.headers), paramsJSON: paramsJSON)
+        exchange.start(url: absoluteURL(head), headerBlock: HTTPConnection.headerBlock(head.headers), paramsJSON: paramsJSON)
         return exchange
     }
 
@@ -440,17 +440,33 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         return (server.configuration.tls == nil ? "http://" : "https://") + authority + head.uri
     }
 
-    private func headerBlock(_ headers: HTTPHeaders) -> String {
-        var block = ""
-        var first = true
-        for (name, value) in headers {
-            if !first { block += "\n" }
-            first = false
-            block += name
-            block += "\n"
-            block += value
+    /// The request's headers for JS, "name\nvalue\nname\nvalue", with the names lowercased
+    /// (the Fetch API's form; HTTP field names are ASCII tokens, which NIO's parser enforces),
+    /// written in one allocation: JS then adopts the list as it is.
+    static func headerBlock(_ headers: HTTPHeaders) -> String {
+        var length = 0
+        for (name, value) in headers { length += name.utf8.count + value.utf8.count + 2 }
+        guard length > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: length - 1) { block in
+            var at = 0
+            for (name, value) in headers {
+                if at > 0 {
+                    block[at] = UInt8(ascii: "\n")
+                    at += 1
+                }
+                for byte in name.utf8 {
+                    block[at] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    at += 1
+                }
+                block[at] = UInt8(ascii: "\n")
+                at += 1
+                for byte in value.utf8 {
+                    block[at] = byte
+                    at += 1
+                }
+            }
+            return at
         }
-        return block
     }
 
     private func paramsJSON(_ params: [String: ParamValue]) -> String {
