@@ -327,16 +327,26 @@ public final class Invocation {
 
 /// The process's resident set size in bytes (from /proc/self/statm), 0 when unknown.
 func residentSetSize() -> Int {
-    let fd = open("/proc/self/statm", O_RDONLY)
-    guard fd >= 0 else { return 0 }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 128)
-    let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
-    guard count > 0 else { return 0 }
-    // "size resident shared ..." in pages.
-    var fields = buffer[0..<count].split(separator: UInt8(ascii: " "))
-    guard fields.count > 1 else { return 0 }
-    fields.removeFirst()
-    let resident = fields[0].reduce(0) { $0 * 10 + Int($1 &- 48) }
-    return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
+    // Read at most once a millisecond per loop under load: one pread of a descriptor kept
+    // open, parsed on the stack (open, read, close and an array of fields showed up).
+    guard statmDescriptor >= 0 else { return 0 }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
+        let count = pread(statmDescriptor, buffer.baseAddress, 128, 0)
+        guard count > 0 else { return 0 }
+        // "size resident shared ..." in pages: the second field.
+        var field = 0
+        var resident = 0
+        for byte in buffer[0..<count] {
+            if byte == UInt8(ascii: " ") {
+                field += 1
+                if field > 1 { break }
+            } else if field == 1, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                resident = resident * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+        }
+        return resident * pageSize
+    }
 }
+
+private let statmDescriptor = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
+private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))

@@ -184,6 +184,18 @@ public final class JSValue {
         return realm.wrap(result)
     }
 
+    /// Calls this function with `arguments` and drops the result: no array to pass, and no
+    /// protected wrapper made for the result (the server's per-request call).
+    public func callDiscardingResult(_ arguments: UnsafeBufferPointer<JSValueRef?>) throws(JSException) {
+        let function = try objectRef()
+        guard JSObjectIsFunction(ctx, function) else {
+            throw realm.exception(JSError.typeError("value is not a function"))
+        }
+        var exception: JSValueRef?
+        _ = JSObjectCallAsFunction(ctx, function, nil, arguments.count, arguments.baseAddress, &exception)
+        try realm.check(exception)
+    }
+
     /// `new this(...arguments)`.
     public func construct(_ arguments: [JSValue] = []) throws(JSException) -> JSValue {
         let constructor = try objectRef()

@@ -90,6 +90,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
+        encoderLookup = .found(nil)
     }
 
     // MARK: Inbound
@@ -437,7 +438,14 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         if head.uri.hasPrefix("http://") || head.uri.hasPrefix("https://") { return head.uri }
         if continuations > 0, let continuationOrigin { return continuationOrigin + head.uri }
         let authority = head.headers.first(name: "host") ?? "\(server.configuration.host):\(server.configuration.port)"
-        return (server.configuration.tls == nil ? "http://" : "https://") + authority + head.uri
+        let scheme = server.configuration.tls == nil ? "http://" : "https://"
+        // One allocation (each `+` made a string).
+        var url = ""
+        url.reserveCapacity(scheme.utf8.count + authority.utf8.count + head.uri.utf8.count)
+        url += scheme
+        url += authority
+        url += head.uri
+        return url
     }
 
     /// The request's headers for JS, "name\nvalue\nname\nvalue", with the names lowercased
@@ -513,6 +521,36 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     var allocator: ByteBufferAllocator { context?.channel.allocator ?? ByteBufferAllocator() }
     var isActive: Bool { context?.channel.isActive ?? false }
     var isWritable: Bool { context?.channel.isWritable ?? false }
+
+    /// Whether `writeEncodedResponse` may be used now: an HTTP/1 connection (its pipeline has
+    /// NIO's response encoder) with no middleware headers waiting to be merged.
+    var acceptsEncodedResponses: Bool {
+        middlewareHeaders.isEmpty && encoderContext != nil
+    }
+
+    /// The context of NIO's HTTP/1 response encoder, found on first use (nil on HTTP/2 streams).
+    private var encoderContext: ChannelHandlerContext? {
+        if case .found(let found) = encoderLookup { return found }
+        guard let context else { return nil }
+        let found = try? context.pipeline.syncOperations.context(handlerType: HTTPResponseEncoder.self)
+        encoderLookup = .found(found)
+        return found
+    }
+    private enum EncoderLookup { case notYet, found(ChannelHandlerContext?) }
+    private var encoderLookup = EncoderLookup.notYet
+
+    /// Writes a whole HTTP/1 response the caller encoded (head and body, in one buffer) below
+    /// NIO's encoder and error handler, flushed with the tick's other responses. An edge
+    /// response answered in one piece goes this way: through NIO's encoder its head, body and
+    /// end were three trips down the pipeline, a header list built and copied again by the
+    /// encoder, and a second buffer for the body. Those handlers see only whole responses
+    /// either way, so their state (a response in flight or not) stays right.
+    func writeEncodedResponse(_ buffer: ByteBuffer) {
+        guard let context, let encoderContext else { return }
+        encoderContext.write(NIOAny(IOData.byteBuffer(buffer)), promise: nil)
+        guard let host else { return context.flush() }
+        host.flusher.flushSoon(context)
+    }
 
     func writeHead(_ head: HTTPResponseHead) {
         guard let context else { return }

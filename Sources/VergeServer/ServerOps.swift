@@ -10,7 +10,7 @@ extension EdgeHost {
                 { [unowned self] frame in
                     guard let exchange = self.exchanges[try frame.int(0)] else { return nil }
                     try exchange.respond(status: try frame.int(1), statusText: try frame.string(2),
-                                         headerBlock: try frame.string(3), kind: try frame.int(4), frame: frame)
+                                         kind: try frame.int(4), frame: frame)
                     return nil
                 }
             },

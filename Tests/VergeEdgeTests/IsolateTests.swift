@@ -179,6 +179,25 @@ struct IsolateTests {
         #expect(seen == ["after the entry", "called!", "terminated"])
     }
 
+    /// Entries are timed by the monotonic clock, which counts time the thread did not run; an
+    /// entry over 1 ms is charged from the thread CPU clock instead (EntryClock). A 30 ms
+    /// entry that sleeps (as a preempted one waits) is charged about nothing, one that
+    /// computes for 30 ms about 30 ms, and the sleep does not use up a budget.
+    @Test func longEntriesAreChargedTheirCPUTimeNotTheirDuration() async throws {
+        let charged = try await onIsolate(limits: IsolateLimits(cpuTimePerInvocation: .milliseconds(20))) { _, realm -> [Int64] in
+            let sleeping = Invocation(cpuBudget: .milliseconds(20), realmName: realm.name)
+            try realm.run(invocation: sleeping) { usleep(30_000) }
+            try realm.run(invocation: sleeping) { _ = try realm.js.evaluate("1 + 1") }
+            let busy = Invocation(cpuBudget: nil, realmName: realm.name)
+            try realm.run(invocation: busy) {
+                _ = try realm.js.evaluate("const end = Date.now() + 30; let n = 0; while (Date.now() < end) n++; n")
+            }
+            return [sleeping.cpuNanoseconds, busy.cpuNanoseconds]
+        }
+        #expect(charged[0] < 5_000_000, "a sleeping 30 ms entry was charged \(charged[0]) ns")
+        #expect(charged[1] > 5_000_000, "a 30 ms busy loop was charged \(charged[1]) ns")
+    }
+
     /// Loading a Web API module on first use (in a fresh VM: parsing it) is the runtime's
     /// work, not charged to the task that touched the global; the task's own JS still is.
     @Test func firstUseModuleLoadsAreNotChargedToTheTask() async throws {

@@ -44,6 +44,42 @@ struct EdgeRouteTests {
         #expect(head.body.isEmpty)
     }
 
+    /// A response answered whole is encoded by the server itself (head and body in one
+    /// buffer) unless its headers need NIO's encoder (the handler framed it, or a value is not
+    /// ASCII): both ways give the same framing on the wire, HEAD and HTTP/1.0 included.
+    @Test func wholeResponsesAreFramedAlikeByEitherEncoder() async throws {
+        let server = try await TestServer.start([
+            "app/w/[kind]/route.js": """
+                export const runtime = 'edge';
+                export async function GET(request, { params }) {
+                  const { kind } = await params;
+                  if (kind === 'text') return new Response('h\\u00e9llo', { status: 201, statusText: 'Made', headers: { 'X-A': '1' } });
+                  if (kind === 'bytes') return new Response(new Uint8Array([104, 105]), { headers: { 'x-b': '2' } });
+                  if (kind === 'empty') return new Response(null, { status: 204 });
+                  if (kind === 'none') return new Response(null, { headers: { 'x-c': '3' } });
+                  if (kind === 'framed') return new Response('abc', { headers: { 'content-length': '3' } });
+                  return new Response('caf\\u00e9', { headers: { 'x-d': 'caf\\u00e9' } });
+                }
+                """,
+        ])
+        defer { Task { await server.stop() } }
+        let requests = ["text", "bytes", "empty", "none", "framed", "latin"].map { "GET /w/\($0) HTTP/1.1\r\nHost: a\r\n\r\n" }.joined()
+            + "HEAD /w/text HTTP/1.1\r\nHost: a\r\n\r\n"
+            + "GET /w/text HTTP/1.0\r\nHost: a\r\n\r\n"
+        let received = try await rawExchange(port: server.port, requests) { $0.hasSuffix("connection: close\r\n\r\nh\u{e9}llo") }
+        let expected = [
+            "HTTP/1.1 201 Made\r\nx-a: 1\r\ncontent-type: text/plain;charset=UTF-8\r\ncontent-length: 6\r\n\r\nh\u{e9}llo",
+            "HTTP/1.1 200 OK\r\nx-b: 2\r\ncontent-length: 2\r\n\r\nhi",
+            "HTTP/1.1 204 No Content\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nx-c: 3\r\ncontent-length: 0\r\n\r\n",
+            "HTTP/1.1 200 OK\r\ncontent-length: 3\r\ncontent-type: text/plain;charset=UTF-8\r\n\r\nabc",
+            "HTTP/1.1 200 OK\r\nx-d: caf\u{e9}\r\ncontent-type: text/plain;charset=UTF-8\r\ncontent-length: 5\r\n\r\ncaf\u{e9}",
+            "HTTP/1.1 201 Made\r\nx-a: 1\r\ncontent-type: text/plain;charset=UTF-8\r\ncontent-length: 6\r\n\r\n",
+            "HTTP/1.0 201 Made\r\nx-a: 1\r\ncontent-type: text/plain;charset=UTF-8\r\ncontent-length: 6\r\nconnection: close\r\n\r\nh\u{e9}llo",
+        ]
+        #expect(received == expected.joined(), "\(received.debugDescription)")
+    }
+
     @Test func paramsOfEachKind() async throws {
         let echo = """
             export const runtime = 'edge';

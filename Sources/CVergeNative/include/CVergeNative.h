@@ -29,6 +29,15 @@ long verge_utf8_decode(const uint8_t *input, size_t count, uint16_t *output, int
 /// verge_utf8_decode with flush = 1.
 long verge_utf8_to_utf16(const uint8_t *input, size_t count, uint16_t *output, int fatal);
 
+// ---- HTTP/1 (http1.c) ----
+
+/// Writes the fields of a server header block (UTF-16 "name\nvalue\nname\nvalue") as HTTP/1
+/// header lines "name: value\r\n" into `output`, which must hold 2 * count + 2 bytes.
+/// Returns the bytes written, or -1 when the block is for NIO's encoder to write instead: it
+/// holds a code unit outside ASCII (or CR, NUL), a name without a value, or a field the
+/// encoder frames itself (content-length, transfer-encoding, connection).
+long verge_http1_fields(const uint16_t *block, size_t count, uint8_t *output);
+
 // ---- IDNA (UTS #46 through ICU; idna.c) ----
 
 #define VERGE_IDNA_OK 0
