@@ -30,7 +30,9 @@ final class EdgeExchange {
     private var note: String?
 
     // Request body (pulled by JS).
-    private var bodyChunks = CircularBuffer<ByteBuffer>()
+    // A slice, not a CircularBuffer: an empty one allocates nothing (most requests have no
+    // body), and popFirst is O(1) on it too.
+    private var bodyChunks = ArraySlice<ByteBuffer>()
     private var bodyBuffered = 0
     private var bodyEnded = true
     private var bodyCancelled = false
@@ -293,7 +295,14 @@ final class EdgeExchange {
         let head = HTTPResponseHead(version: version, status: responseStatus, headers: headers)
         connection.writeHead(head)
         if kind == 3 {
-            connection.flush()
+            guard method == "HEAD" else {
+                connection.flush()
+                return
+            }
+            // A response to HEAD ends with its head. The JS pump's next write finds this
+            // exchange gone (false), and cancels the body stream.
+            connection.writeEnd()
+            finish()
             return
         }
         if let body, method != "HEAD" { connection.writeBody(body) }

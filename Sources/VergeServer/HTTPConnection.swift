@@ -212,6 +212,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     // MARK: Routing
 
     private func startRequest(_ head: HTTPRequestHead) {
+        answeringHEAD = head.method == .HEAD
         middlewareHeaders = []
         continuations = 0
         continuationOrigin = nil
@@ -538,6 +539,28 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
     private enum EncoderLookup { case notYet, found(ChannelHandlerContext?) }
     private var encoderLookup = EncoderLookup.notYet
+    /// The request being answered is a HEAD (its response has no body on any path).
+    private var answeringHEAD = false
+    /// The head of the response now being written went out encoded by `writeHead`: its body
+    /// parts are dropped and its end only flushes.
+    private var headOnlyResponse = false
+
+    /// An HTTP/1 response head as bytes, headers as given; nil when a name or value holds a
+    /// character NIO's header validator would refuse (CR, LF, NUL), so that it refuses it.
+    static func encodeHead(_ head: HTTPResponseHead, allocator: ByteBufferAllocator) -> ByteBuffer? {
+        var buffer = allocator.buffer(capacity: 256)
+        buffer.writeString("HTTP/\(head.version.major).\(head.version.minor) \(head.status.code) \(head.status.reasonPhrase)\r\n")
+        for (name, value) in head.headers {
+            let unsafe = { (text: String) in text.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 } }
+            guard !name.isEmpty, !unsafe(name), !unsafe(value) else { return nil }
+            buffer.writeString(name)
+            buffer.writeStaticString(": ")
+            buffer.writeString(value)
+            buffer.writeStaticString("\r\n")
+        }
+        buffer.writeStaticString("\r\n")
+        return buffer
+    }
 
     /// Writes a whole HTTP/1 response the caller encoded (head and body, in one buffer) below
     /// NIO's encoder and error handler, flushed with the tick's other responses. An edge
@@ -556,16 +579,30 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         guard let context else { return }
         var head = head
         mergeMiddlewareHeaders(into: &head.headers)
+        // A response to HEAD is its head alone. NIO's encoder is not told request methods
+        // here (ProtocolSniffer), and would end a head without content-length with a chunked
+        // body's terminator, so the connection encodes it (headers as given: content-length
+        // and the like still say what a GET would get).
+        if answeringHEAD, let encoderContext, let bytes = HTTPConnection.encodeHead(head, allocator: context.channel.allocator) {
+            headOnlyResponse = true
+            encoderContext.write(NIOAny(IOData.byteBuffer(bytes)), promise: nil)
+            return
+        }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
     }
 
     func writeBody(_ buffer: ByteBuffer) {
-        guard let context else { return }
+        guard let context, !headOnlyResponse else { return }
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
     }
 
     func writeEnd() {
         guard let context else { return }
+        if headOnlyResponse {
+            headOnlyResponse = false
+            guard let host else { return context.flush() }
+            return host.flusher.flushSoon(context)
+        }
         guard let host else { return context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil) }
         context.write(wrapOutboundOut(.end(nil)), promise: nil)
         host.flusher.flushSoon(context)

@@ -65,10 +65,21 @@ final class ProtocolSniffer: ChannelInboundHandler, RemovableChannelHandler {
                 }
             }
         } else {
-            // The sniffer is the only handler so far: what is added goes after it.
-            // HTTPConnection orders pipelined requests itself (see there).
-            try operations.configureHTTPServerPipeline(position: .last, withPipeliningAssistance: false, withErrorHandling: true)
-            try operations.addHandler(HTTPConnection(server: server), position: .last)
+            // The sniffer is the only handler so far: what is added goes after it. These are
+            // configureHTTPServerPipeline's handlers (without its pipelining handler:
+            // HTTPConnection orders pipelined requests itself), but the request decoder is
+            // not paired with the response encoder: paired, the encoder queues each request's
+            // method and takes one off per response head it encodes, and the responses
+            // HTTPConnection encodes itself (whole edge responses, HEAD responses) never pass
+            // through it, so a later response would be framed for an earlier request's method.
+            // HTTPConnection sends no body for HEAD itself.
+            try operations.addHandlers([
+                HTTPResponseEncoder(),
+                ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)),
+                NIOHTTPResponseHeadersValidator(),
+                HTTPServerProtocolErrorHandler(),
+                HTTPConnection(server: server),
+            ], position: .last)
         }
     }
 }

@@ -183,6 +183,53 @@ struct NodeRouteTests {
         #expect(received.components(separatedBy: "HTTP/1.1 ").count - 1 == 5)
     }
 
+    /// A response to HEAD is its head alone on every path (a whole edge response, a streamed
+    /// edge or Swift response, a whole Swift response), and the GET after it on the same
+    /// connection is answered whole: no stray chunk terminator, no body cut off.
+    @Test func headResponsesCarryNoBodyAndTheNextResponseIsWhole() async throws {
+        let server = try await TestServer.start([
+            "app/edge/whole/route.js": "export const runtime = 'edge';\nexport function GET() { return new Response('edge whole'); }\n",
+            "app/edge/stream/route.js": """
+                export const runtime = 'edge';
+                export function GET() {
+                  const body = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('edge stream')); c.close(); } });
+                  return new Response(body);
+                }
+                """,
+        ]) { app in
+            try app.nodejs("/swift/stream") { route in
+                route.get { _, _ in
+                    Response(body: .textStream(AsyncStream<String> { continuation in
+                        continuation.yield("swift stream")
+                        continuation.finish()
+                    }))
+                }
+            }
+            try app.nodejs("/swift/whole") { route in route.get { _, _ in .text("swift whole") } }
+        }
+        defer { Task { await server.stop() } }
+        let paths = ["/edge/whole", "/edge/stream", "/swift/stream", "/swift/whole"]
+        var requests = ""
+        for path in paths { requests += "HEAD \(path) HTTP/1.1\r\nHost: a\r\n\r\nGET \(path) HTTP/1.1\r\nHost: a\r\n\r\n" }
+        requests += "GET /swift/whole HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"
+        let received = try await rawExchange(port: server.port, requests) { $0.components(separatedBy: "swift whole").count == 3 }
+        let responses = received.components(separatedBy: "HTTP/1.1 200 OK\r\n").dropFirst()
+        #expect(responses.count == 9, "\(received.debugDescription)")
+        for (index, response) in responses.enumerated() {
+            let parts = response.components(separatedBy: "\r\n\r\n")
+            let body = parts.dropFirst().joined(separator: "\r\n\r\n")
+            if index % 2 == 0, index < 8 {
+                #expect(body.isEmpty, "HEAD \(paths[index / 2]) sent a body: \(body.debugDescription)")
+            } else {
+                let path = paths[min(index / 2, 3)]
+                let text = path.dropFirst().replacingOccurrences(of: "/", with: " ")
+                let chunked = parts[0].lowercased().contains("transfer-encoding: chunked")
+                let expected = chunked ? String(format: "%x", text.utf8.count) + "\r\n" + text + "\r\n0\r\n\r\n" : text
+                #expect(body == expected, "GET \(path): \(body.debugDescription)")
+            }
+        }
+    }
+
     @Test func malformedHTTPGets400() async throws {
         let server = try await TestServer.start([:]) { app in
             try app.nodejs("/x") { route in route.get { _, _ in .text("x") } }
