@@ -213,6 +213,7 @@ let package = Package(
             name: "VergeServerTests",
             dependencies: [
                 "Verge",
+                "VergeServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

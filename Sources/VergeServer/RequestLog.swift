@@ -80,17 +80,49 @@ struct RequestLogLine {
     var note: String?
 
     var text: String {
-        var line = "\(method) \(path) \(status) \(runtime) \(segment) \(format(durationNanoseconds))"
-        if let cpuNanoseconds { line += " cpu=\(format(cpuNanoseconds))" }
-        if let note { line += " \(note)" }
+        // Appended into one string, numbers by integer arithmetic: with interpolation and
+        // String(format:) (Foundation) the line cost a quarter of an edge hello request's
+        // throughput.
+        var line = ""
+        line.reserveCapacity(method.utf8.count + path.utf8.count + runtime.utf8.count + segment.utf8.count + 48)
+        line += method
+        line += " "
+        line += path
+        line += " "
+        line += String(status)
+        line += " "
+        line += runtime
+        line += " "
+        line += segment
+        line += " "
+        RequestLogLine.appendMilliseconds(durationNanoseconds, to: &line)
+        if let cpuNanoseconds {
+            line += " cpu="
+            RequestLogLine.appendMilliseconds(cpuNanoseconds, to: &line)
+        }
+        if let note {
+            line += " "
+            line += note
+        }
         return line
     }
 
-    private func format(_ nanoseconds: Int64) -> String {
-        let ms = Double(nanoseconds) / 1_000_000
-        // Microseconds under a millisecond: a fast edge request takes tens of them.
-        if ms < 1 { return String(format: "%.3fms", ms) }
-        if ms < 10 { return String(format: "%.2fms", ms) }
-        return String(format: "%.0fms", ms)
+    /// "0.042ms" under a millisecond (a fast edge request takes tens of microseconds),
+    /// "3.14ms" under ten, "27ms" above; rounded half up.
+    static func appendMilliseconds(_ nanoseconds: Int64, to line: inout String) {
+        let nanoseconds = max(0, nanoseconds)
+        let (unit, decimals): (Int64, Int) =
+            nanoseconds < 999_500 ? (1_000, 3) : nanoseconds < 9_995_000 ? (10_000, 2) : (1_000_000, 0)
+        let scaled = (nanoseconds + unit / 2) / unit
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        line += String(scaled / scale)
+        if decimals > 0 {
+            let fraction = String(scaled % scale)
+            line += "."
+            for _ in fraction.utf8.count..<decimals { line += "0" }
+            line += fraction
+        }
+        line += "ms"
     }
 }
