@@ -288,7 +288,7 @@ final class EdgeExchange {
         }
         if let body, !headers.contains(name: "content-length") {
             headers.add(name: "content-length", value: String(body.readableBytes))
-        } else if kind == 0, !headers.contains(name: "content-length"), status != 204, status != 304, !(100..<200).contains(status) {
+        } else if kind == 0, !headers.contains(name: "content-length"), responseStatus.mayHaveResponseBody {
             headers.add(name: "content-length", value: "0")
         }
         headSent = true
@@ -324,8 +324,7 @@ final class EdgeExchange {
         var bodyLength: Int?
         switch kind {
         case 0:
-            let bodyless = status == 204 || status == 304 || (100..<200).contains(status)
-            bodyLength = bodyless ? nil : 0
+            bodyLength = HTTPResponseStatus(statusCode: status).mayHaveResponseBody ? 0 : nil
         case 1:
             var exception: JSValueRef?
             guard let string = JSValueToStringCopy(js.context, frame[5], &exception) else {
@@ -344,15 +343,7 @@ final class EdgeExchange {
         let sendsBody = method != "HEAD"
         return try frame.withUTF16(3) { block, count -> ByteBuffer? in
             var buffer = allocator.buffer(capacity: 64 + reason.utf8.count + 2 * count + (sendsBody ? bodyLength ?? 0 : 0))
-            if version == .http1_1 {
-                buffer.writeStaticString("HTTP/1.1 ")
-            } else {
-                buffer.writeString("HTTP/\(version.major).\(version.minor) ")
-            }
-            buffer.writeString(String(status))
-            buffer.writeStaticString(" ")
-            buffer.writeString(reason)
-            buffer.writeStaticString("\r\n")
+            buffer.writeHTTP1StatusLine(version: version, status: status, reason: reason)
             var encodable = true
             if count > 0, let block {
                 buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 2 * count + 2) { target in

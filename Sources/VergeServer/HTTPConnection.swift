@@ -549,7 +549,7 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     /// character NIO's header validator would refuse (CR, LF, NUL), so that it refuses it.
     static func encodeHead(_ head: HTTPResponseHead, allocator: ByteBufferAllocator) -> ByteBuffer? {
         var buffer = allocator.buffer(capacity: 256)
-        buffer.writeString("HTTP/\(head.version.major).\(head.version.minor) \(head.status.code) \(head.status.reasonPhrase)\r\n")
+        buffer.writeHTTP1StatusLine(version: head.version, status: Int(head.status.code), reason: head.status.reasonPhrase)
         for (name, value) in head.headers {
             let unsafe = { (text: String) in text.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 } }
             guard !name.isEmpty, !unsafe(name), !unsafe(value) else { return nil }
@@ -569,8 +569,21 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     /// encoder, and a second buffer for the body. Those handlers see only whole responses
     /// either way, so their state (a response in flight or not) stays right.
     func writeEncodedResponse(_ buffer: ByteBuffer) {
-        guard let context, let encoderContext else { return }
+        guard writeBelowEncoder(buffer) else { return }
+        flushAtEndOfTick()
+    }
+
+    /// Writes bytes straight to the handlers below NIO's encoder; false on HTTP/2 or once closed.
+    private func writeBelowEncoder(_ buffer: ByteBuffer) -> Bool {
+        guard context != nil, let encoderContext else { return false }
         encoderContext.write(NIOAny(IOData.byteBuffer(buffer)), promise: nil)
+        return true
+    }
+
+    /// The end of a response goes out with the tick's others (`ResponseFlusher`), or at once
+    /// off a loop the server hosts.
+    private func flushAtEndOfTick() {
+        guard let context else { return }
         guard let host else { return context.flush() }
         host.flusher.flushSoon(context)
     }
@@ -583,9 +596,9 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         // here (ProtocolSniffer), and would end a head without content-length with a chunked
         // body's terminator, so the connection encodes it (headers as given: content-length
         // and the like still say what a GET would get).
-        if answeringHEAD, let encoderContext, let bytes = HTTPConnection.encodeHead(head, allocator: context.channel.allocator) {
+        if answeringHEAD, encoderContext != nil, let bytes = HTTPConnection.encodeHead(head, allocator: context.channel.allocator) {
             headOnlyResponse = true
-            encoderContext.write(NIOAny(IOData.byteBuffer(bytes)), promise: nil)
+            _ = writeBelowEncoder(bytes)
             return
         }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
@@ -600,12 +613,10 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
         guard let context else { return }
         if headOnlyResponse {
             headOnlyResponse = false
-            guard let host else { return context.flush() }
-            return host.flusher.flushSoon(context)
+            return flushAtEndOfTick()
         }
-        guard let host else { return context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil) }
         context.write(wrapOutboundOut(.end(nil)), promise: nil)
-        host.flusher.flushSoon(context)
+        flushAtEndOfTick()
     }
 
     func flush() { context?.flush() }
@@ -665,3 +676,18 @@ func jsonString(_ text: String) -> String {
 }
 
 import Foundation
+
+extension ByteBuffer {
+    /// "HTTP/1.1 200 OK\r\n": the status line of a response this server encodes itself.
+    mutating func writeHTTP1StatusLine(version: HTTPVersion, status: Int, reason: String) {
+        if version == .http1_1 {
+            writeStaticString("HTTP/1.1 ")
+        } else {
+            writeString("HTTP/\(version.major).\(version.minor) ")
+        }
+        writeString(String(status))
+        writeStaticString(" ")
+        writeString(reason)
+        writeStaticString("\r\n")
+    }
+}
