@@ -7,10 +7,16 @@
 // internals) would be printed instead.
 //
 // The bootstrap (00_core.js) hands every module's exports to `markExports` as the module
-// loads, and calls `install` once the globals exist: it marks the functions defined on the
-// global itself (lazy global accessors, EventTarget methods, event handler attributes, the
-// WebAssembly guards) and replaces Function.prototype.toString with a function that prints
-// marked functions as native code and defers to the original for everything else.
+// loads, and calls `install` once the globals exist with what it defined on the global
+// itself (lazy global accessors, EventTarget methods, event handler attributes, the
+// WebAssembly guards); `install` replaces Function.prototype.toString with a function that
+// prints marked functions as native code and defers to the original for everything else.
+//
+// Marking is deferred to the first call of that toString in the realm: walking every
+// export's members (a descriptor per method, getter and setter) was about a tenth of a
+// segment's cold boot, and almost no realm ever prints a function. Until then the values to
+// mark wait in a list, and each call marks what was added since. (A function user code
+// stores on a Web API object before that first call is marked too: docs/divergences.md.)
 //
 // Marked: exported functions and classes, their statics, their prototype's methods, getters
 // and setters, up their prototype chains, and the same for exported objects (console,
@@ -35,6 +41,11 @@ const ObjectPrototype = Object.prototype;
 
 // function -> the name it prints with.
 const names = new SafeWeakMap();
+// Module exports, and the functions and objects the bootstrap put on the global, still to be
+// marked (in the order they were added).
+const pendingExports = [];
+const pendingFunctions = [];
+const pendingObjects = [];
 // Objects whose members are marked already.
 const visited = new SafeWeakSet();
 
@@ -81,9 +92,13 @@ function markValue(value) {
   }
 }
 
-/** Called by the bootstrap with each module's exports. */
+/** Called by the bootstrap with each module's exports: marked before the next toString. */
 function markExports(exports) {
   if (exports === null || typeof exports !== "object") return;
+  pendingExports[pendingExports.length] = exports;
+}
+
+function markPendingExports(exports) {
   const keys = ReflectOwnKeys(exports);
   for (let i = 0; i < keys.length; i++) {
     const descriptor = ObjectGetOwnPropertyDescriptor(exports, keys[i]);
@@ -91,9 +106,21 @@ function markExports(exports) {
   }
 }
 
+/** Marks everything added since the last call. */
+function markPending() {
+  // (Marking loads no module, so nothing is added while this runs.)
+  for (let i = 0; i < pendingExports.length; i++) markPendingExports(pendingExports[i]);
+  for (let i = 0; i < pendingFunctions.length; i++) markFunction(pendingFunctions[i]);
+  for (let i = 0; i < pendingObjects.length; i++) markMembers(pendingObjects[i]);
+  pendingExports.length = 0;
+  pendingFunctions.length = 0;
+  pendingObjects.length = 0;
+}
+
 const { toString } = {
   /** Function.prototype.toString: Web API functions print as native code. */
   toString() {
+    if (pendingExports.length !== 0 || pendingFunctions.length !== 0 || pendingObjects.length !== 0) markPending();
     const name = names.get(this);
     if (name !== undefined) return "function " + name + "() {\n    [native code]\n}";
     return FunctionPrototypeToString(this);
@@ -101,24 +128,25 @@ const { toString } = {
 };
 
 /**
- * Marks the functions of the modules loaded so far and of what the runtime put on the global
- * (`globals`: the accessor functions of the lazy globals and of the stand-ins for the
- * global's EventTarget members, and by name `self`), and replaces Function.prototype.toString. ECMAScript's own globals
- * are already native; not reading their descriptors spares JavaScriptCore creating every
- * lazily built one.
+ * Records the modules loaded so far and what the runtime put on the global (`globals`: the
+ * accessor functions of the lazy globals and of the stand-ins for the global's EventTarget
+ * members, and by name `self`) for marking, and replaces Function.prototype.toString.
+ * ECMAScript's own globals are already native; not reading their descriptors spares
+ * JavaScriptCore creating every lazily built one.
  */
 function install(loadedExports, globals) {
   for (let i = 0; i < loadedExports.length; i++) markExports(loadedExports[i]);
-  for (let i = 0; i < globals.functions.length; i++) markFunction(globals.functions[i]);
+  for (let i = 0; i < globals.functions.length; i++) pendingFunctions[pendingFunctions.length] = globals.functions[i];
+  // The global's own properties are read now, before user code can replace them.
   const keys = globals.names;
   for (let i = 0; i < keys.length; i++) {
     const descriptor = ObjectGetOwnPropertyDescriptor(globalThis, keys[i]);
     if (descriptor === undefined) continue;
-    if (typeof descriptor.value === "function") markFunction(descriptor.value);
-    if (typeof descriptor.get === "function") markFunction(descriptor.get);
-    if (typeof descriptor.set === "function") markFunction(descriptor.set);
+    if (typeof descriptor.value === "function") pendingFunctions[pendingFunctions.length] = descriptor.value;
+    if (typeof descriptor.get === "function") pendingFunctions[pendingFunctions.length] = descriptor.get;
+    if (typeof descriptor.set === "function") pendingFunctions[pendingFunctions.length] = descriptor.set;
   }
-  if (globalThis.WebAssembly !== undefined) markMembers(globalThis.WebAssembly);
+  if (globalThis.WebAssembly !== undefined) pendingObjects[pendingObjects.length] = globalThis.WebAssembly;
   markFunction(toString);
   const original = ObjectGetOwnPropertyDescriptor(FunctionPrototype, "toString");
   ObjectDefineProperty(FunctionPrototype, "toString", {
@@ -130,4 +158,4 @@ function install(loadedExports, globals) {
   });
 }
 
-return ObjectFreeze({ __proto__: null, install, markExports, markValue });
+return ObjectFreeze({ __proto__: null, install, markExports });

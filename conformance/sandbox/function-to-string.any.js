@@ -93,3 +93,20 @@ test(() => {
   assert_regexp_match(String(Math.max), native);
   assert_regexp_match(String(user.bind(null)), native);
 }, "other functions print as before");
+
+test(() => {
+  // Web API functions are found at the first toString in the realm; ones loaded after it,
+  // and user functions stored on Web API objects after it, are told apart as well.
+  void String(Math.max);
+  const original = Headers.prototype.get;
+  function userGet(name) { return "user " + name; }
+  Headers.prototype.get = userGet;
+  try {
+    assert_equals(String(Headers.prototype.get), "function userGet(name) { return \"user \" + name; }");
+    assert_regexp_match(String(original), native);
+    assert_equals(assertNative(Headers.prototype.has, "Headers.prototype.has"), "has");
+  } finally {
+    Headers.prototype.get = original;
+  }
+  assert_equals(assertNative(CompressionStream, "CompressionStream"), "CompressionStream");
+}, "functions stored on Web API objects after the first toString print their source");
