@@ -21,6 +21,7 @@ const {
   SetPrototypeHas,
   SetPrototypeAdd,
   SetPrototypeDelete,
+  StringPrototypeSplit,
 } = primordials;
 
 const modules = new SafeMap();
@@ -54,6 +55,18 @@ function require(name) {
   }
 }
 core.require = require;
+
+// The modules this build has, for a module that uses another only when it is present.
+let moduleNameSet = null;
+/** Whether the runtime-apis module `name` exists (loaded or not). */
+core.hasModule = (name) => {
+  if (moduleNameSet === null) {
+    moduleNameSet = { __proto__: null };
+    const names = StringPrototypeSplit(ops.moduleNames(), "\n");
+    for (let i = 0; i < names.length; i++) moduleNameSet[names[i]] = true;
+  }
+  return moduleNameSet[name] === true;
+};
 /** Whether a module is already loaded (so another module can skip loading it to check a brand). */
 core.isLoaded = (name) => MapPrototypeGet(modules, name) !== undefined;
 

@@ -199,14 +199,15 @@ function make(how, value, object) {
 }
 
 // For every name the modules use (RuntimeAPIs.primordialNames): the captured original, how
-// to wrap it ("value", "static", "method", "apply"), and the object a static binds to.
+// to wrap it ("value", "static", "method", "apply"; "absent" for a name this engine does
+// not have), and the object a static binds to.
 const captured = { __proto__: null };
 const capturedHow = { __proto__: null };
 const capturedObject = { __proto__: null };
 
 function resolve(name) {
   const how = capturedHow[name];
-  if (how === undefined) return undefined;
+  if (how === undefined || how === "absent") return undefined;
   const value = make(how, captured[name], capturedObject[name]);
   primordials[name] = value;
   return value;
@@ -328,7 +329,14 @@ function captureAll(names) {
     const name = names[i];
     if (name === "" || primordials[name] !== undefined || capturedHow[name] !== undefined) continue;
     const found = capture(name);
-    if (found === undefined) continue;
+    if (found === undefined) {
+      // Absent in this engine (SharedArrayBuffer without cross-origin isolation, say): later
+      // realms learn so from the capture code, without searching the built-ins again.
+      capturedHow[name] = "absent";
+      const quoted = JSONStringify(name);
+      push(lines, "h[" + quoted + "] = \"absent\";");
+      continue;
+    }
     captured[name] = found.value;
     capturedHow[name] = found.how;
     capturedObject[name] = found.object;
@@ -429,7 +437,9 @@ return new ProxyCtor(primordials, {
   get(target, name) {
     const value = target[name];
     if (value !== undefined || typeof name !== "string") return value;
-    if (capturedHow[name] !== undefined) return resolve(name);
+    const how = capturedHow[name];
+    if (how === "absent") return undefined;
+    if (how !== undefined) return resolve(name);
     // A primordial the scan of the sources missed would be read from built-ins user code
     // may have replaced: refuse it, loudly.
     if (capture(name) !== undefined) {

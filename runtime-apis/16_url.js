@@ -92,9 +92,13 @@ const HOST_CLASS = new Uint8Array(128);
 }
 
 // "%00" … "%FF", and the one-character strings of U+0000 … U+00FF.
-const HEX = [];
-const LATIN1 = [];
-{
+// byte -> "%XX", and code unit below 256 -> its one-character string. Built when first
+// needed: most URLs a realm parses need neither, and 512 strings were a tenth of the module.
+let HEX;
+let LATIN1;
+function buildByteTables() {
+  HEX = [];
+  LATIN1 = [];
   const digits = "0123456789ABCDEF";
   for (let i = 0; i < 256; i++) {
     HEX[i] = "%" + digits[i >> 4] + digits[i & 15];
@@ -115,6 +119,7 @@ function percentEncode(input, start, end, set) {
     if (c >= 0x80 || (ENCODE[c] & set) !== 0) break;
   }
   if (i === end) return start === 0 && end === input.length ? input : input.slice(start, end);
+  if (HEX === undefined) buildByteTables();
   let output = input.slice(start, i);
   let runStart = i;
   for (; i < end; i++) {
@@ -196,6 +201,7 @@ function isPercentEncodedByte(input, i) {
  * each maximal invalid subpart becoming U+FFFD. The BOM is kept.
  */
 function utf8DecodeBytes(bytes) {
+  if (LATIN1 === undefined) buildByteTables();
   let output = "";
   let codePoint = 0;
   let bytesSeen = 0;
@@ -249,11 +255,14 @@ function utf8DecodeBytes(bytes) {
 // String.fromCharCode (an uncurried primordial, slow in JavaScriptCore) for each code point.
 const CODE_POINT_CACHE_SIZE = 512;
 const codePointCacheKeys = new Uint32Array(CODE_POINT_CACHE_SIZE);
+// (A value is read only where its key matched, so only after it was written.)
 const codePointCacheValues = [];
-for (let i = 0; i < CODE_POINT_CACHE_SIZE; i++) codePointCacheValues[i] = "";
 
 function codePointString(codePoint) {
-  if (codePoint < 0x100) return LATIN1[codePoint];
+  if (codePoint < 0x100) {
+    if (LATIN1 === undefined) buildByteTables();
+    return LATIN1[codePoint];
+  }
   const slot = codePoint & (CODE_POINT_CACHE_SIZE - 1);
   if (codePointCacheKeys[slot] === codePoint) return codePointCacheValues[slot];
   const string = codePoint <= 0xFFFF
@@ -273,6 +282,7 @@ function asciiLowercase(s) {
     if (c >= 0x41 && c <= 0x5A) break;
   }
   if (i === length) return s;
+  if (LATIN1 === undefined) buildByteTables();
   let output = s.slice(0, i);
   for (; i < length; i++) {
     const c = s.charCodeAt(i);

@@ -61,8 +61,7 @@ class Crypto {
   get subtle() {
     webidl.assertBranded(this, Crypto.isInstance);
     if (subtleModule === undefined) {
-      const names = ops.moduleNames();
-      subtleModule = ArrayPrototypeIncludes(names, "webcrypto") ? core.require("webcrypto") : null;
+      subtleModule = core.hasModule("webcrypto") ? core.require("webcrypto") : null;
     }
     return subtleModule === null ? undefined : subtleModule.subtle;
   }

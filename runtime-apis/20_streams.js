@@ -363,14 +363,7 @@ function structuredCloneFunction() {
   return structuredCloneImpl;
 }
 
-let availableModules;
-function moduleAvailable(name) {
-  if (availableModules === undefined) {
-    availableModules = core.ops.moduleNames();
-  }
-  for (let i = 0; i < availableModules.length; i++) if (availableModules[i] === name) return true;
-  return false;
-}
+const moduleAvailable = core.hasModule;
 
 // ---------------------------------------------------------------------------------------
 // AbortSignal (from the `abort` module)

@@ -396,10 +396,7 @@ function blobStream(blob) {
 // drag its whole buffer through serialization).
 
 function registerSerializers() {
-  const names = ops.moduleNames();
-  let present = false;
-  for (let i = 0; i < names.length; i++) if (names[i] === "structured_clone") present = true;
-  if (!present) return;
+  if (!core.hasModule("structured_clone")) return;
   const clone = core.require("structured_clone");
   if (typeof clone.registerSerializable !== "function") return;
   clone.registerSerializable({

@@ -65,16 +65,7 @@ function isLoaded(name) {
   return hasModule(name);
 }
 
-// Module names never change within a process; read them once.
-let moduleNameSet = null;
-function hasModule(name) {
-  if (moduleNameSet === null) {
-    moduleNameSet = new core.primordials.SafeSet();
-    const names = ops.moduleNames();
-    for (let i = 0; i < names.length; i++) core.primordials.SetPrototypeAdd(moduleNameSet, names[i]);
-  }
-  return core.primordials.SetPrototypeHas(moduleNameSet, name);
-}
+const hasModule = core.hasModule;
 
 // ---------------------------------------------------------------------------------------
 // Streams (20_streams.js internals)

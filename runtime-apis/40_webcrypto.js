@@ -1530,7 +1530,7 @@ const subtle = new SubtleCrypto(kConstruct);
 // cannot itself go through structured serialization); each token is deserialized once.
 const pendingClones = new SafeMap();
 let nextCloneToken = 1;
-if (ArrayPrototypeIncludes(ops.moduleNames(), "structured_clone")) {
+if (core.hasModule("structured_clone")) {
   core.require("structured_clone").registerSerializable({
     name: "CryptoKey",
     isInstance: (value) => isCryptoKey(value),

@@ -22,20 +22,11 @@ const {
   ObjectSetPrototypeOf,
   PromiseReject,
   Proxy,
-  SafeSet,
-  SetPrototypeAdd,
-  SetPrototypeHas,
   String,
   SymbolToStringTag,
   globalThis,
 } = core.primordials;
-const { ops, config } = core;
-
-const available = new SafeSet();
-{
-  const names = ops.moduleNames();
-  for (let i = 0; i < names.length; i++) SetPrototypeAdd(available, names[i]);
-}
+const { config } = core;
 
 // name -> [module, export]. Entries whose module is not built yet are skipped.
 const lazyGlobals = {
@@ -249,7 +240,7 @@ function install(eager) {
   for (const name in lazyGlobals) {
     const module = lazyGlobals[name][0];
     const exportName = lazyGlobals[name][1];
-    if (!SetPrototypeHas(available, module)) continue;
+    if (!core.hasModule(module)) continue;
     defineLazy(name, module, exportName);
   }
 
@@ -275,9 +266,9 @@ function install(eager) {
     },
   });
 
-  if (SetPrototypeHas(available, "navigator")) defineLazy("navigator", "navigator", "navigator");
-  if (SetPrototypeHas(available, "navigator")) defineLazy("Navigator", "navigator", "Navigator");
-  if (config.location !== undefined && SetPrototypeHas(available, "location")) {
+  if (core.hasModule("navigator")) defineLazy("navigator", "navigator", "navigator");
+  if (core.hasModule("navigator")) defineLazy("Navigator", "navigator", "Navigator");
+  if (config.location !== undefined && core.hasModule("location")) {
     defineLazy("location", "location", "location");
     defineLazy("WorkerLocation", "location", "WorkerLocation");
   }

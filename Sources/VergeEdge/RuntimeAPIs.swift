@@ -41,6 +41,9 @@ public enum RuntimeAPIs {
         return names.sorted().joined(separator: "\n")
     }()
 
+    /// The module names, one per line (`ops.moduleNames`).
+    static let moduleNameList: String = files.map(\.module).joined(separator: "\n")
+
     /// The capture code the first realm of the process writes (a function expression reading
     /// each primordial's original from its built-in), run by every later realm instead of
     /// finding the names again (01_primordials.js); empty until then.

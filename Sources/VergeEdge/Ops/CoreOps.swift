@@ -51,8 +51,9 @@ extension OpRegistry {
             realm.isolate.endUnchargedWork()
             return nil
         }
+        // The names of the runtime-apis modules, one per line (core.hasModule reads them).
         add("moduleNames") { [unowned realm] _ in
-            try realm.js.array(RuntimeAPIs.files.map { realm.js.string($0.module) }).ref
+            realm.js.makeString(RuntimeAPIs.moduleNameList)
         }
         // Fills an integer typed array with bytes from the system CSPRNG (getrandom(2)).
         add("randomFill", length: 1) { [unowned realm] frame in
