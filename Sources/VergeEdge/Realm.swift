@@ -30,13 +30,11 @@ public struct RealmOptions {
 /// An op an embedder adds to a realm (see `RealmOptions.hostOps`).
 public struct HostOp {
     public var name: String
-    public var length: Int
     public var body: (Realm) -> JSNativeFunction
 
     /// `body` receives the realm and returns the function; capture the realm `unowned`.
-    public init(_ name: String, length: Int = 0, _ body: @escaping (Realm) -> JSNativeFunction) {
+    public init(_ name: String, _ body: @escaping (Realm) -> JSNativeFunction) {
         self.name = name
-        self.length = length
         self.body = body
     }
 }

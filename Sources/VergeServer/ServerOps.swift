@@ -6,7 +6,7 @@ import VergeJS
 extension EdgeHost {
     func serverOps() -> [HostOp] {
         [
-            HostOp("serverRespond", length: 6) { [unowned self] _ in
+            HostOp("serverRespond") { [unowned self] _ in
                 { [unowned self] frame in
                     guard let exchange = self.exchanges[try frame.int(0)] else { return nil }
                     try exchange.respond(status: try frame.int(1), statusText: try frame.string(2),
@@ -14,25 +14,25 @@ extension EdgeHost {
                     return nil
                 }
             },
-            HostOp("serverWrite", length: 2) { [unowned self] realm in
+            HostOp("serverWrite") { [unowned self] realm in
                 { [unowned self, unowned realm] frame in
                     guard let exchange = self.exchanges[try frame.int(0)] else { return realm.js.makeBoolean(false) }
                     return try exchange.write(frame)
                 }
             },
-            HostOp("serverEnd", length: 1) { [unowned self] _ in
+            HostOp("serverEnd") { [unowned self] _ in
                 { [unowned self] frame in
                     self.exchanges[try frame.int(0)]?.end()
                     return nil
                 }
             },
-            HostOp("serverFail", length: 2) { [unowned self] _ in
+            HostOp("serverFail") { [unowned self] _ in
                 { [unowned self] frame in
                     self.exchanges[try frame.int(0)]?.fail(message: try frame.string(1))
                     return nil
                 }
             },
-            HostOp("serverBodyRead", length: 1) { [unowned self] realm in
+            HostOp("serverBodyRead") { [unowned self] realm in
                 { [unowned self, unowned realm] frame in
                     guard let exchange = self.exchanges[try frame.int(0)] else {
                         let promise = try JSDeferredPromise(in: realm.js)
@@ -42,7 +42,7 @@ extension EdgeHost {
                     return try exchange.readBody()
                 }
             },
-            HostOp("serverBodyCancel", length: 1) { [unowned self] _ in
+            HostOp("serverBodyCancel") { [unowned self] _ in
                 { [unowned self] frame in
                     self.exchanges[try frame.int(0)]?.cancelBody()
                     return nil
@@ -51,13 +51,13 @@ extension EdgeHost {
             // The request the running JS belongs to: the tag of the isolate's current
             // invocation (timers and host-operation completions are charged to the request
             // that started them). next/headers finds its request context through it.
-            HostOp("serverCurrentRequest", length: 0) { realm in
+            HostOp("serverCurrentRequest") { realm in
                 { [unowned realm] _ in
                     realm.js.makeNumber(Double(realm.isolate.currentInvocation?.tag ?? 0))
                 }
             },
             // (id, target, hasRequestHeaders, requestHeaderBlock, responseHeaderBlock)
-            HostOp("serverContinue", length: 5) { [unowned self] _ in
+            HostOp("serverContinue") { [unowned self] _ in
                 { [unowned self] frame in
                     guard let exchange = self.exchanges[try frame.int(0)] else { return nil }
                     let hasRequestHeaders = frame.bool(2)

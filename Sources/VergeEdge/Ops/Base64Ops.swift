@@ -12,7 +12,7 @@ extension OpRegistry {
     mutating func registerBase64Ops() {
         let realm = self.realm
         // base64Encode(string) -> string, or null when a code unit is above U+00FF.
-        add("base64Encode", length: 1) { [unowned realm] frame in
+        add("base64Encode") { [unowned realm] frame in
             try frame.withUTF16(0) { characters, count in
             let capacity = max(verge_base64_encoded_length(count), 1)
             guard let output = malloc(capacity * 2) else {
@@ -26,7 +26,7 @@ extension OpRegistry {
             }
         }
         // base64Decode(string) -> string of bytes (one code unit each), or null when invalid.
-        add("base64Decode", length: 1) { [unowned realm] frame in
+        add("base64Decode") { [unowned realm] frame in
             try frame.withUTF16(0) { characters, count in
             guard count > 0 else { return realm.js.makeString("") }
             let capacity = count / 4 * 3 + 8

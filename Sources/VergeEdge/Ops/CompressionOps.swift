@@ -19,7 +19,7 @@ extension OpRegistry {
         let realm = self.realm
         let table = CompressionTable()
 
-        add("compressionCreate", length: 2) { [unowned realm] frame in
+        add("compressionCreate") { [unowned realm] frame in
             let name = try frame.string(0)
             guard let format = Codec.Format(compressionFormat: name) else {
                 throw JSError.typeError("Unsupported compression format: '\(name)'")
@@ -28,7 +28,7 @@ extension OpRegistry {
             return realm.js.makeNumber(Double(table.insert(codec)))
         }
 
-        add("compressionPush", length: 2) { [unowned realm] frame in
+        add("compressionPush") { [unowned realm] frame in
             let codec = try table.codec(try frame.int(0))
             guard let input = frame.bytes(1) else { throw JSError.typeError("compressionPush needs a Uint8Array") }
             if codec.decompressing && codec.ended {
@@ -54,7 +54,7 @@ extension OpRegistry {
             return chunk
         }
 
-        add("compressionFinish", length: 1) { [unowned realm] frame in
+        add("compressionFinish") { [unowned realm] frame in
             let id = try frame.int(0)
             let codec = try table.codec(id)
             table.remove(id)
@@ -70,7 +70,7 @@ extension OpRegistry {
             return try realm.js.makeUint8Array(takingMalloced: output, count: result.count)
         }
 
-        add("compressionFree", length: 1) { frame in
+        add("compressionFree") { frame in
             table.remove(try frame.int(0))
             return nil
         }

@@ -10,23 +10,23 @@ extension OpRegistry {
         let timeOrigin = monotonicNanoseconds()
         let timeOriginEpoch = Date().timeIntervalSince1970 * 1000
 
-        add("print", length: 2) { [unowned realm] frame in
+        add("print") { [unowned realm] frame in
             let level = ConsoleLevel(rawValue: try frame.int(0)) ?? .log
             realm.options.console.write(level, try frame.string(1))
             return nil
         }
-        add("reportUncaught", length: 2) { [unowned realm] frame in
+        add("reportUncaught") { [unowned realm] frame in
             let kind: UncaughtError.Kind = try frame.string(0) == "rejection" ? .unhandledRejection : .exception
             realm.reportUncaught(message: try frame.string(1), kind: kind)
             return nil
         }
         // timerStart(id, milliseconds, keepsAlive = true)
-        add("timerStart", length: 2) { [unowned realm] frame in
+        add("timerStart") { [unowned realm] frame in
             realm.startTimer(id: try frame.int(0), milliseconds: try frame.double(1),
                              keepsAlive: frame.isUndefined(2) || frame.bool(2))
             return nil
         }
-        add("timerCancel", length: 1) { [unowned realm] frame in
+        add("timerCancel") { [unowned realm] frame in
             realm.cancelTimer(id: try frame.int(0))
             return nil
         }
@@ -36,7 +36,7 @@ extension OpRegistry {
         }
         add("timeOrigin") { [unowned realm] _ in realm.js.makeNumber(timeOriginEpoch) }
         // Evaluates a runtime-apis module's wrapper in this realm; returns the function.
-        add("loadModule", length: 1) { [unowned realm] frame in
+        add("loadModule") { [unowned realm] frame in
             let module = try frame.string(0)
             let script = try realm.isolate.compiledModule(module)
             return try realm.js.evaluate(script).ref
@@ -56,7 +56,7 @@ extension OpRegistry {
             realm.js.makeString(RuntimeAPIs.moduleNameList)
         }
         // Fills an integer typed array with bytes from the system CSPRNG (getrandom(2)).
-        add("randomFill", length: 1) { [unowned realm] frame in
+        add("randomFill") { [unowned realm] frame in
             guard let bytes = frame.bytes(0) else { throw JSError.typeError("randomFill needs a typed array") }
             let target = UnsafeMutableRawBufferPointer(mutating: bytes)
             var generator = SystemRandomNumberGenerator()

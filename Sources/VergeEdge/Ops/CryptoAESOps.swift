@@ -100,7 +100,7 @@ extension OpRegistry {
         let realm = self.realm
 
         // cryptoAesCtr(handle, counter, lengthBits, data) -> ArrayBuffer (both directions)
-        add("cryptoAesCtr", length: 4) { [unowned realm] frame in
+        add("cryptoAesCtr") { [unowned realm] frame in
             let key = try secretKey(frame, 0)
             let counter = Array(try frame.cryptoBytes(1))
             let bits = try frame.int(2)
@@ -119,7 +119,7 @@ extension OpRegistry {
         }
 
         // cryptoAesCbc(encrypt, handle, iv, data) -> ArrayBuffer
-        add("cryptoAesCbc", length: 4) { [unowned realm] frame in
+        add("cryptoAesCbc") { [unowned realm] frame in
             let encrypt = frame.bool(0)
             let key = try secretKey(frame, 1)
             let iv: AES._CBC.IV
@@ -138,7 +138,7 @@ extension OpRegistry {
         }
 
         // cryptoAesGcm(encrypt, handle, iv, additionalData, tagBytes, data) -> ArrayBuffer
-        add("cryptoAesGcm", length: 6) { [unowned realm] frame in
+        add("cryptoAesGcm") { [unowned realm] frame in
             let encrypt = frame.bool(0)
             let key = try secretKey(frame, 1)
             let tagByteCount = try frame.int(4)
@@ -154,7 +154,7 @@ extension OpRegistry {
         }
 
         // cryptoAesKw(wrap, handle, data) -> ArrayBuffer
-        add("cryptoAesKw", length: 3) { [unowned realm] frame in
+        add("cryptoAesKw") { [unowned realm] frame in
             let wrap = frame.bool(0)
             let kek = try secretKey(frame, 1)
             let data = try frame.cryptoBytes(2)

@@ -360,7 +360,7 @@ extension OpRegistry {
         let realm = self.realm
 
         // cryptoGenerateKeyPair(kind, forECDH) -> [privateHandle, publicHandle]
-        add("cryptoGenerateKeyPair", length: 2) { [unowned realm] frame in
+        add("cryptoGenerateKeyPair") { [unowned realm] frame in
             let kind = try frame.string(0)
             let pair: (CryptoKeyMaterial, CryptoKeyMaterial)
             if let curve = ECCurve(rawValue: kind) {
@@ -379,7 +379,7 @@ extension OpRegistry {
         }
 
         // cryptoImportKey(kind, format, bytes, forECDH) -> handle; format raw, spki or pkcs8.
-        add("cryptoImportKey", length: 4) { [unowned realm] frame in
+        add("cryptoImportKey") { [unowned realm] frame in
             let kind = try frame.string(0)
             let format = try frame.string(1)
             let bytes = Array(try frame.cryptoBytes(2))
@@ -408,7 +408,7 @@ extension OpRegistry {
         }
 
         // cryptoImportJwk(kind, forECDH, x, y, d) -> handle (EC: x, y[, d]; OKP: x[, d]).
-        add("cryptoImportJwk", length: 5) { [unowned realm] frame in
+        add("cryptoImportJwk") { [unowned realm] frame in
             let kind = try frame.string(0)
             let forECDH = frame.bool(1)
             let x = try Base64URL.decodeOrThrow(try frame.string(2), member: "x")
@@ -449,7 +449,7 @@ extension OpRegistry {
         }
 
         // cryptoExportKey(handle, format) -> ArrayBuffer; format raw, spki or pkcs8.
-        add("cryptoExportKey", length: 2) { [unowned realm] frame in
+        add("cryptoExportKey") { [unowned realm] frame in
             let material = try frame.cryptoKey(0).material
             let format = try frame.string(1)
             let bytes: [UInt8]?
@@ -473,7 +473,7 @@ extension OpRegistry {
         }
 
         // cryptoExportJwk(handle) -> [base64url strings]: EC x, y[, d]; OKP x[, d]; RSA n, e[, d, p, q, dp, dq, qi].
-        add("cryptoExportJwk", length: 1) { [unowned realm] frame in
+        add("cryptoExportJwk") { [unowned realm] frame in
             let parts: [[UInt8]]
             switch try frame.cryptoKey(0).material {
             case .ec(let key):
@@ -495,7 +495,7 @@ extension OpRegistry {
         // MARK: ECDSA
 
         // cryptoEcdsaSign(hash, handle, data) -> ArrayBuffer (r || s)
-        add("cryptoEcdsaSign", length: 3) { [unowned realm] frame in
+        add("cryptoEcdsaSign") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             guard case .ec(let key) = try frame.cryptoKey(1).material, let privateKey = key.privateKey else {
                 throw CryptoError.invalidAccess("ECDSA signing needs an ECDSA private key")
@@ -511,7 +511,7 @@ extension OpRegistry {
             }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
         // cryptoEcdsaVerify(hash, handle, signature, data) -> boolean
-        add("cryptoEcdsaVerify", length: 4) { [unowned realm] frame in
+        add("cryptoEcdsaVerify") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             guard case .ec(let key) = try frame.cryptoKey(1).material, key.privateKey == nil else {
                 throw CryptoError.invalidAccess("ECDSA verification needs an ECDSA public key")
@@ -525,7 +525,7 @@ extension OpRegistry {
         // MARK: ECDH and X25519
 
         // cryptoEcdh(privateHandle, publicHandle) -> Uint8Array (the x coordinate)
-        add("cryptoEcdh", length: 2) { [unowned realm] frame in
+        add("cryptoEcdh") { [unowned realm] frame in
             guard case .ec(let ours) = try frame.cryptoKey(0).material, let privateKey = ours.privateKey,
                   case .ec(let theirs) = try frame.cryptoKey(1).material
             else {
@@ -540,7 +540,7 @@ extension OpRegistry {
             }
         }
         // cryptoX25519(privateHandle, publicHandle) -> Uint8Array
-        add("cryptoX25519", length: 2) { [unowned realm] frame in
+        add("cryptoX25519") { [unowned realm] frame in
             guard case .x25519Private(let ours) = try frame.cryptoKey(0).material,
                   case .x25519Public(let theirs) = try frame.cryptoKey(1).material
             else {
@@ -561,7 +561,7 @@ extension OpRegistry {
 
         // MARK: Ed25519
 
-        add("cryptoEd25519Sign", length: 2) { [unowned realm] frame in
+        add("cryptoEd25519Sign") { [unowned realm] frame in
             guard case .ed25519Private(let key) = try frame.cryptoKey(0).material else {
                 throw CryptoError.invalidAccess("Ed25519 signing needs an Ed25519 private key")
             }
@@ -573,7 +573,7 @@ extension OpRegistry {
                 }
             }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
-        add("cryptoEd25519Verify", length: 3) { [unowned realm] frame in
+        add("cryptoEd25519Verify") { [unowned realm] frame in
             guard case .ed25519Public(let key) = try frame.cryptoKey(0).material else {
                 throw CryptoError.invalidAccess("Ed25519 verification needs an Ed25519 public key")
             }

@@ -279,7 +279,7 @@ extension OpRegistry {
         // cryptoDeliver(value, isError) -> a promise resolved with `value` (or rejected with
         // it) on a later turn of the isolate's event loop: how Web Crypto results computed
         // synchronously are delivered ("queue a global task on the crypto task source").
-        add("cryptoDeliver", length: 2) { [unowned realm] frame in
+        add("cryptoDeliver") { [unowned realm] frame in
             let value = frame.value(0)
             let loop = realm.isolate.eventLoop
             let promise = loop.makePromise(of: Void.self)
@@ -294,12 +294,12 @@ extension OpRegistry {
 
         // MARK: Digest
 
-        add("cryptoDigest", length: 2) { [unowned realm] frame in
+        add("cryptoDigest") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let data = try frame.cryptoBytes(1)
             return try hash.hash(data) { try realm.js.makeArrayBuffer(copying: $0) }
         }
-        add("cryptoDigestAsync", length: 2) { [unowned realm] frame in
+        add("cryptoDigestAsync") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let data = Data(try frame.cryptoBytes(1))
             return try cryptoBackground(realm, {
@@ -310,7 +310,7 @@ extension OpRegistry {
         // MARK: Secret keys (HMAC, AES, HKDF, PBKDF2)
 
         // cryptoSecretGenerate(bits) -> handle: random bytes, bits past `bits` zeroed.
-        add("cryptoSecretGenerate", length: 1) { [unowned realm] frame in
+        add("cryptoSecretGenerate") { [unowned realm] frame in
             let bits = try frame.int(0)
             guard bits > 0, bits <= 1 << 20 else { throw CryptoError.operation("Cannot generate a \(bits)-bit key") }
             var bytes = [UInt8](repeating: 0, count: (bits + 7) / 8)
@@ -320,7 +320,7 @@ extension OpRegistry {
             return realm.js.makeCryptoKeyHandle(.secret(SymmetricKey(data: bytes)))
         }
         // cryptoSecretImport(bytes, bits) -> handle: the first `bits` bits of `bytes`.
-        add("cryptoSecretImport", length: 2) { [unowned realm] frame in
+        add("cryptoSecretImport") { [unowned realm] frame in
             var bytes = Array(try frame.cryptoBytes(0))
             let bits = try frame.int(1)
             guard bits <= bytes.count * 8 else { throw CryptoError.data("The key data is shorter than \(bits) bits") }
@@ -328,19 +328,19 @@ extension OpRegistry {
             maskTrailingBits(&bytes, bits: bits)
             return realm.js.makeCryptoKeyHandle(.secret(SymmetricKey(data: bytes)))
         }
-        add("cryptoSecretExport", length: 1) { [unowned realm] frame in
+        add("cryptoSecretExport") { [unowned realm] frame in
             guard case .secret(let key) = try frame.cryptoKey(0).material else {
                 throw CryptoError.operation("The key is not a secret key")
             }
             return try realm.js.makeArrayBuffer(key)
         }
-        add("cryptoSecretExportBase64Url", length: 1) { [unowned realm] frame in
+        add("cryptoSecretExportBase64Url") { [unowned realm] frame in
             guard case .secret(let key) = try frame.cryptoKey(0).material else {
                 throw CryptoError.operation("The key is not a secret key")
             }
             return realm.js.makeString(Base64URL.encode(key))
         }
-        add("cryptoBase64UrlDecode", length: 1) { [unowned realm] frame in
+        add("cryptoBase64UrlDecode") { [unowned realm] frame in
             let string = try frame.string(0)
             guard let bytes = Base64URL.decode(string) else {
                 throw CryptoError.data("The JWK 'k' member is not valid base64url")
@@ -350,14 +350,14 @@ extension OpRegistry {
 
         // MARK: HMAC
 
-        add("cryptoHmacSign", length: 3) { [unowned realm] frame in
+        add("cryptoHmacSign") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let key = try secretKey(frame, 1)
             return try cryptoRun(realm, [try frame.cryptoBytes(2)], { inputs in
                 hmac(hash, key, inputs[0])
             }, resolve: { try realm.js.makeArrayBuffer($0) })
         }
-        add("cryptoHmacVerify", length: 4) { [unowned realm] frame in
+        add("cryptoHmacVerify") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let key = try secretKey(frame, 1)
             return try cryptoRun(realm, [try frame.cryptoBytes(2), try frame.cryptoBytes(3)], { inputs in
@@ -368,7 +368,7 @@ extension OpRegistry {
         // MARK: HKDF and PBKDF2
 
         // cryptoHkdf(hash, handle, salt, info, byteCount) -> ArrayBuffer
-        add("cryptoHkdf", length: 5) { [unowned realm] frame in
+        add("cryptoHkdf") { [unowned realm] frame in
             let hash = try CryptoHash(name: try frame.string(0))
             let key = try secretKey(frame, 1)
             let salt = try frame.cryptoBytes(2)
@@ -387,12 +387,12 @@ extension OpRegistry {
             return try realm.js.makeArrayBuffer(derived)
         }
         // cryptoPbkdf2(hash, handle, salt, iterations, byteCount) -> ArrayBuffer, inline.
-        add("cryptoPbkdf2", length: 5) { [unowned realm] frame in
+        add("cryptoPbkdf2") { [unowned realm] frame in
             let (hash, key, salt, iterations, count) = try pbkdf2Arguments(frame)
             return try realm.js.makeArrayBuffer(try pbkdf2(hash, key, salt, iterations, count))
         }
         // Same, off the isolate's thread (many iterations).
-        add("cryptoPbkdf2Async", length: 5) { [unowned realm] frame in
+        add("cryptoPbkdf2Async") { [unowned realm] frame in
             let (hash, key, salt, iterations, count) = try pbkdf2Arguments(frame)
             return try cryptoBackground(realm, {
                 try pbkdf2(hash, key, salt, iterations, count)

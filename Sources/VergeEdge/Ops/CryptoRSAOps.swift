@@ -317,7 +317,7 @@ extension OpRegistry {
         let realm = self.realm
 
         // cryptoRsaGenerate(modulusBits, exponentBytes) -> Promise<[privateHandle, publicHandle]>
-        add("cryptoRsaGenerate", length: 2) { [unowned realm] frame in
+        add("cryptoRsaGenerate") { [unowned realm] frame in
             let bits = try frame.int(0)
             let exponent = Array(try frame.cryptoBytes(1)).drop { $0 == 0 }
             // Moduli of 1024 to 16384 bits in steps of 8; exponents 3 and 65537 (as browsers).
@@ -337,7 +337,7 @@ extension OpRegistry {
         }
 
         // cryptoImportRsaJwk(n, e, d?, p?, q?, dp?, dq?, qi?) -> handle
-        add("cryptoImportRsaJwk", length: 8) { [unowned realm] frame in
+        add("cryptoImportRsaJwk") { [unowned realm] frame in
             let names = ["n", "e", "d", "p", "q", "dp", "dq", "qi"]
             var values: [[UInt8]?] = []
             for (index, name) in names.enumerated() {
@@ -361,14 +361,14 @@ extension OpRegistry {
         }
 
         // cryptoRsaDetails(handle) -> [modulusBits, publicExponent (Uint8Array)]
-        add("cryptoRsaDetails", length: 1) { [unowned realm] frame in
+        add("cryptoRsaDetails") { [unowned realm] frame in
             guard case .rsa(let key) = try frame.cryptoKey(0).material else { throw JSError.typeError("not an RSA key") }
             return try realm.js.makeArray([realm.js.makeNumber(Double(key.modulusBits)),
                                            realm.js.makeUint8Array(bytes: key.publicExponent)])
         }
 
         // cryptoRsaSign(pss, hash, saltLength, handle, data) -> ArrayBuffer | Promise<ArrayBuffer>
-        add("cryptoRsaSign", length: 5) { [unowned realm] frame in
+        add("cryptoRsaSign") { [unowned realm] frame in
             let pss = frame.bool(0)
             let hash = try CryptoHash(name: try frame.string(1))
             let saltLength = try frame.int(2)
@@ -388,7 +388,7 @@ extension OpRegistry {
         }
 
         // cryptoRsaVerify(pss, hash, saltLength, handle, signature, data) -> boolean
-        add("cryptoRsaVerify", length: 6) { [unowned realm] frame in
+        add("cryptoRsaVerify") { [unowned realm] frame in
             let pss = frame.bool(0)
             let hash = try CryptoHash(name: try frame.string(1))
             let saltLength = try frame.int(2)
@@ -401,7 +401,7 @@ extension OpRegistry {
         }
 
         // cryptoRsaOaep(encrypt, hash, label, handle, data) -> ArrayBuffer | Promise<ArrayBuffer>
-        add("cryptoRsaOaep", length: 5) { [unowned realm] frame in
+        add("cryptoRsaOaep") { [unowned realm] frame in
             let encrypt = frame.bool(0)
             let hash = try CryptoHash(name: try frame.string(1))
             let label = Array(try frame.cryptoBytes(2))

@@ -13,7 +13,7 @@ extension OpRegistry {
     mutating func registerEncodingOps() {
         let realm = self.realm
         // utf8Encode(string) -> Uint8Array. Lone surrogates become U+FFFD (USVString).
-        add("utf8Encode", length: 1) { [unowned realm] frame in
+        add("utf8Encode") { [unowned realm] frame in
             try frame.withUTF16(0) { units, length in
             // Exactly as many bytes as the UTF-8 needs: no over-allocation to shrink later.
             let size = verge_utf8_length(units, length)
@@ -26,7 +26,7 @@ extension OpRegistry {
             }
         }
         // utf8EncodeInto(string, Uint8Array) -> [read, written] per TextEncoder.encodeInto.
-        add("utf8EncodeInto", length: 2) { [unowned realm] frame in
+        add("utf8EncodeInto") { [unowned realm] frame in
             let ctx = realm.js.context
             var exception: JSValueRef?
             let (read, written) = try frame.withUTF16(0) { units, length -> (Int, Int) in
@@ -45,7 +45,7 @@ extension OpRegistry {
         }
         // utf8Decode(bytes, fatal, ignoreBOM) -> string; throws TypeError when fatal and invalid.
         // The one-shot "UTF-8 decode" (with BOM removal unless ignoreBOM) for other modules.
-        add("utf8Decode", length: 3) { [unowned realm] frame in
+        add("utf8Decode") { [unowned realm] frame in
             guard let bytes = frame.bytes(0) else { throw JSError.typeError("utf8Decode needs bytes") }
             let fatal = frame.bool(1)
             let ignoreBOM = frame.bool(2)
@@ -69,12 +69,12 @@ extension OpRegistry {
         }
 
         // encodingForLabel(label) -> encoding id, or -1 ("get an encoding").
-        add("encodingForLabel", length: 1) { [unowned realm] frame in
+        add("encodingForLabel") { [unowned realm] frame in
             let id = try frame.withUTF16(0) { units, length in verge_encoding_for_label(units, length) }
             return realm.js.makeNumber(Double(id))
         }
         // encodingName(id) -> the encoding's name ("UTF-8", "Shift_JIS", ...).
-        add("encodingName", length: 1) { [unowned realm] frame in
+        add("encodingName") { [unowned realm] frame in
             let id = try frame.int(0)
             guard id >= 0, id <= Int(Int32.max), let name = verge_encoding_name(Int32(id)) else {
                 throw JSError.rangeError("encodingName: no encoding has id \(id)")
@@ -86,7 +86,7 @@ extension OpRegistry {
         // (VERGE_DECODER_STATE_SIZE bytes, zero for a new decoder) is updated in place.
         // Output goes through one scratch buffer per realm (the realm is confined to a thread).
         let scratch = DecodeScratch()
-        add("decode", length: 5) { [unowned realm] frame in
+        add("decode") { [unowned realm] frame in
             let id = try frame.int(0)
             guard id >= 0, id < Int(verge_encoding_count()) else {
                 throw JSError.rangeError("decode: no encoding has id \(id)")

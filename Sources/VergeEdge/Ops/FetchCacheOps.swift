@@ -16,7 +16,7 @@ import VergeJS
 extension OpRegistry {
     mutating func registerFetchCacheOps() {
         let realm = self.realm
-        add("fetchCached", length: 7) { [unowned realm] frame in
+        add("fetchCached") { [unowned realm] frame in
             guard let base = realm.options.dataCache else { return realm.js.makeNull() }
             let invocation = realm.isolate.currentInvocation
             let context = invocation?.cacheContext ?? base

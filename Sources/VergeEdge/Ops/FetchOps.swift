@@ -31,7 +31,7 @@ extension OpRegistry {
         let realm = self.realm
         let registry = FetchRegistry(loop: realm.isolate.eventLoop)
 
-        add("fetchStart", length: 6) { [unowned realm] frame in
+        add("fetchStart") { [unowned realm] frame in
             let limits = realm.isolate.limits
             if let limit = limits.subrequestsPerInvocation, let invocation = realm.isolate.currentInvocation {
                 if invocation.subrequests >= limit {
@@ -63,7 +63,7 @@ extension OpRegistry {
             return realm.js.makeNumber(Double(task.id))
         }
 
-        add("fetchResponse", length: 1) { [unowned realm] frame in
+        add("fetchResponse") { [unowned realm] frame in
             let task = try registry.task(try frame.int(0))
             return try realm.hostOperation(task.headPromise.futureResult) { [unowned realm] outcome in
                 switch outcome {
@@ -89,7 +89,7 @@ extension OpRegistry {
             }
         }
 
-        add("fetchRead", length: 1) { [unowned realm] frame in
+        add("fetchRead") { [unowned realm] frame in
             let task = try registry.task(try frame.int(0))
             return try realm.hostOperation(task.read()) { [unowned realm] chunk in
                 switch chunk {
@@ -115,31 +115,31 @@ extension OpRegistry {
             }
         }
 
-        add("fetchWrite", length: 2) { [unowned realm] frame in
+        add("fetchWrite") { [unowned realm] frame in
             let task = try registry.task(try frame.int(0))
             guard let view = frame.bytes(1) else { throw JSError.typeError("fetchWrite needs a Uint8Array") }
             let future = task.write(ByteBuffer(bytes: view))
             return try realm.hostOperation(future) { [unowned realm] _ in realm.js.makeUndefined() }
         }
 
-        add("fetchWriteEnd", length: 1) { frame in
+        add("fetchWriteEnd") { frame in
             try registry.task(try frame.int(0)).endWrites()
             return nil
         }
 
-        add("fetchWriteError", length: 2) { frame in
+        add("fetchWriteError") { frame in
             let task = try registry.task(try frame.int(0))
             task.failWrites(FetchNetworkError(message: "the request body stream errored: \(try frame.string(1))",
                                               code: "ERR_BODY_STREAM"))
             return nil
         }
 
-        add("fetchDiscard", length: 1) { frame in
+        add("fetchDiscard") { frame in
             registry.existing(try frame.int(0))?.discard()
             return nil
         }
 
-        add("fetchCancel", length: 1) { frame in
+        add("fetchCancel") { frame in
             registry.existing(try frame.int(0))?.cancel()
             return nil
         }

@@ -9,19 +9,21 @@ import VergeJS
 /// lists them.
 struct OpRegistry {
     unowned let realm: Realm
-    private(set) var entries: [(name: String, length: Int, body: JSNativeFunction)] = []
+    private(set) var entries: [(name: String, body: JSNativeFunction)] = []
 
     init(realm: Realm) { self.realm = realm }
 
     /// Adds an op. Its closure must capture the realm `unowned` (the realm owns the op).
-    mutating func add(_ name: String, length: Int = 0, _ body: @escaping JSNativeFunction) {
-        precondition(!entries.contains { $0.name == name }, "op \(name) registered twice")
-        entries.append((name, length, body))
+    mutating func add(_ name: String, _ body: @escaping JSNativeFunction) {
+        // (Checked in debug builds: every realm registers the same ops, and the scan is
+        // quadratic.)
+        assert(!entries.contains { $0.name == name }, "op \(name) registered twice")
+        entries.append((name, body))
     }
 
     mutating func registerAll() {
         for op in realm.options.hostOps {
-            add(op.name, length: op.length, op.body(realm))
+            add(op.name, op.body(realm))
         }
         registerCoreOps()
         registerEncodingOps()
@@ -38,7 +40,7 @@ struct OpRegistry {
         let js = realm.js
         let object = try js.evaluate("Object.create(null)")
         for entry in entries {
-            let function = js.makeFunction(entry.name, length: entry.length, entry.body)
+            let function = js.makeInternalFunction(entry.body)
             try object.set(entry.name, raw: function, attributes: JSPropertyAttributes(kJSPropertyAttributeReadOnly | kJSPropertyAttributeDontDelete))
         }
         return object

@@ -8,7 +8,7 @@ extension OpRegistry {
     mutating func registerURLOps() {
         let realm = self.realm
         // domainToASCII(domain) -> the ASCII domain, or null when the domain is invalid.
-        add("domainToASCII", length: 1) { [unowned realm] frame in
+        add("domainToASCII") { [unowned realm] frame in
             let result = try frame.withUTF16(0) { units, count in URLIDNA.domainToASCII(units, count: count) }
             switch result {
             case .ascii(let units):
