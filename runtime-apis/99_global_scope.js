@@ -110,8 +110,21 @@ const installedLazy = [];
 // 98_platform_functions.js).
 const lazyAccessors = [];
 
+// (The 70-odd Web API globals each get their accessors here directly, without the
+// resolve closure defineLazyValue takes: a realm boots with all of them.)
 function defineLazy(name, module, exportName) {
-  defineLazyValue(name, () => core.require(module)[exportName], false);
+  const get = () => {
+    const value = core.require(module)[exportName];
+    defineData(name, value, false);
+    return value;
+  };
+  const set = (value) => {
+    defineData(name, value, false);
+  };
+  ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: false, configurable: true, get, set });
+  installedLazy[installedLazy.length] = name;
+  lazyAccessors[lazyAccessors.length] = get;
+  lazyAccessors[lazyAccessors.length] = set;
 }
 
 /** A global accessor that becomes the data property `resolve()` returns on first read. */
@@ -234,8 +247,8 @@ function makeProcess() {
 function install(eager) {
   lockDownWebAssembly();
 
-  // JavaScriptCore's own console prints nowhere useful; ours replaces it.
-  delete globalThis.console;
+  // JavaScriptCore's own console prints nowhere useful; ours replaces it (a lazy global
+  // defined over it below: deleting a property of the global object first cost more).
 
   for (const name in lazyGlobals) {
     const module = lazyGlobals[name][0];
