@@ -276,37 +276,70 @@ primordials.globalThis = global;
 
 // Collections whose methods cannot be replaced from outside: a subclass whose prototype
 // carries copies of the built-in methods, frozen.
-function makeSafe(unsafe, safe) {
-  const keys = ReflectOwnKeys(unsafe.prototype);
+
+/** The own members of a built-in prototype (but `constructor`), as [key, descriptor, …]. */
+function captureMembers(unsafe) {
+  const prototype = unsafe.prototype;
+  const keys = ReflectOwnKeys(prototype);
+  const members = [];
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     if (key === "constructor") continue;
-    const desc = ObjectGetOwnPropertyDescriptor(unsafe.prototype, key);
-    ObjectDefinePropertyRaw(safe.prototype, key, desc);
+    members[members.length] = key;
+    members[members.length] = ObjectGetOwnPropertyDescriptor(prototype, key);
   }
+  return members;
+}
+
+function makeSafe(members, safe) {
+  for (let i = 0; i < members.length; i += 2) ObjectDefinePropertyRaw(safe.prototype, members[i], members[i + 1]);
   ObjectFreeze(safe.prototype);
   ObjectFreeze(safe);
   return safe;
 }
 
-primordials.SafeMap = makeSafe(Map, class SafeMap extends Map {
+primordials.SafeMap = makeSafe(captureMembers(Map), class SafeMap extends Map {
   constructor() { super(); }
 });
-primordials.SafeSet = makeSafe(Set, class SafeSet extends Set {
+primordials.SafeSet = makeSafe(captureMembers(Set), class SafeSet extends Set {
   constructor() { super(); }
 });
-primordials.SafeWeakMap = makeSafe(WeakMap, class SafeWeakMap extends WeakMap {
-  constructor() { super(); }
-});
-primordials.SafeWeakSet = makeSafe(WeakSet, class SafeWeakSet extends WeakSet {
-  constructor() { super(); }
-});
-primordials.SafeWeakRef = makeSafe(WeakRef, class SafeWeakRef extends WeakRef {
-  constructor(target) { super(target); }
-});
-primordials.SafeFinalizationRegistry = makeSafe(FinalizationRegistry, class SafeFinalizationRegistry extends FinalizationRegistry {
-  constructor(cleanup) { super(cleanup); }
-});
+
+// The weak ones are made when a module first reads them (a segment's boot and first request
+// need none; making all four was a fifth of this file's time), from the methods read now.
+const WeakMapCtor = WeakMap;
+const WeakSetCtor = WeakSet;
+const WeakRefCtor = WeakRef;
+const FinalizationRegistryCtor = FinalizationRegistry;
+const lazySafe = { __proto__: null };
+{
+  const weakMapMembers = captureMembers(WeakMapCtor);
+  const weakSetMembers = captureMembers(WeakSetCtor);
+  const weakRefMembers = captureMembers(WeakRefCtor);
+  const registryMembers = captureMembers(FinalizationRegistryCtor);
+  lazySafe.SafeWeakMap = () => makeSafe(weakMapMembers, class SafeWeakMap extends WeakMapCtor {
+    constructor() { super(); }
+  });
+  lazySafe.SafeWeakSet = () => makeSafe(weakSetMembers, class SafeWeakSet extends WeakSetCtor {
+    constructor() { super(); }
+  });
+  lazySafe.SafeWeakRef = () => makeSafe(weakRefMembers, class SafeWeakRef extends WeakRefCtor {
+    constructor(target) { super(target); }
+  });
+  lazySafe.SafeFinalizationRegistry = () => makeSafe(registryMembers, class SafeFinalizationRegistry extends FinalizationRegistryCtor {
+    constructor(cleanup) { super(cleanup); }
+  });
+}
+
+/** A lazily made Safe class, made now. */
+function resolveLazySafe(name) {
+  const make = lazySafe[name];
+  if (make === undefined) return undefined;
+  const value = make();
+  primordials[name] = value;
+  lazySafe[name] = undefined;
+  return value;
+}
 
 // Capture the originals of every name the modules use, now, before any user code runs.
 //
@@ -327,7 +360,9 @@ function captureAll(names) {
   });
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
-    if (name === "" || primordials[name] !== undefined || capturedHow[name] !== undefined) continue;
+    if (name === "" || primordials[name] !== undefined || lazySafe[name] !== undefined || capturedHow[name] !== undefined) {
+      continue;
+    }
     const found = capture(name);
     if (found === undefined) {
       // Absent in this engine (SharedArrayBuffer without cross-origin isolation, say): later
@@ -437,6 +472,7 @@ return new ProxyCtor(primordials, {
   get(target, name) {
     const value = target[name];
     if (value !== undefined || typeof name !== "string") return value;
+    if (lazySafe[name] !== undefined) return resolveLazySafe(name);
     const how = capturedHow[name];
     if (how === "absent") return undefined;
     if (how !== undefined) return resolve(name);
@@ -449,7 +485,8 @@ return new ProxyCtor(primordials, {
     return undefined;
   },
   has(target, name) {
-    return target[name] !== undefined || (typeof name === "string" && resolve(name) !== undefined);
+    return target[name] !== undefined ||
+      (typeof name === "string" && (resolveLazySafe(name) !== undefined || resolve(name) !== undefined));
   },
   set() { return false; },
   defineProperty() { return false; },

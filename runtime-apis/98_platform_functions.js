@@ -32,22 +32,20 @@ const {
   ObjectGetOwnPropertyDescriptor,
   ObjectGetPrototypeOf,
   ReflectOwnKeys,
-  SafeWeakMap,
-  SafeWeakSet,
   globalThis,
 } = core.primordials;
 const FunctionPrototype = Function.prototype;
 const ObjectPrototype = Object.prototype;
 
-// function -> the name it prints with.
-const names = new SafeWeakMap();
+// function -> the name it prints with; made with the first marking.
+let names = null;
 // Module exports, and the functions and objects the bootstrap put on the global, still to be
 // marked (in the order they were added).
 const pendingExports = [];
 const pendingFunctions = [];
 const pendingObjects = [];
 // Objects whose members are marked already.
-const visited = new SafeWeakSet();
+let visited = null;
 
 function markFunction(fn) {
   if (names.has(fn)) return;
@@ -108,6 +106,10 @@ function markPendingExports(exports) {
 
 /** Marks everything added since the last call. */
 function markPending() {
+  if (names === null) {
+    names = new core.primordials.SafeWeakMap();
+    visited = new core.primordials.SafeWeakSet();
+  }
   // (Marking loads no module, so nothing is added while this runs.)
   for (let i = 0; i < pendingExports.length; i++) markPendingExports(pendingExports[i]);
   for (let i = 0; i < pendingFunctions.length; i++) markFunction(pendingFunctions[i]);
@@ -121,7 +123,7 @@ const { toString } = {
   /** Function.prototype.toString: Web API functions print as native code. */
   toString() {
     if (pendingExports.length !== 0 || pendingFunctions.length !== 0 || pendingObjects.length !== 0) markPending();
-    const name = names.get(this);
+    const name = names === null ? undefined : names.get(this);
     if (name !== undefined) return "function " + name + "() {\n    [native code]\n}";
     return FunctionPrototypeToString(this);
   },
@@ -147,7 +149,7 @@ function install(loadedExports, globals) {
     if (typeof descriptor.set === "function") pendingFunctions[pendingFunctions.length] = descriptor.set;
   }
   if (globalThis.WebAssembly !== undefined) pendingObjects[pendingObjects.length] = globalThis.WebAssembly;
-  markFunction(toString);
+  pendingFunctions[pendingFunctions.length] = toString;
   const original = ObjectGetOwnPropertyDescriptor(FunctionPrototype, "toString");
   ObjectDefineProperty(FunctionPrototype, "toString", {
     __proto__: null,

@@ -283,4 +283,26 @@ struct IsolateTests {
         #expect(outcome.status == 0)
         #expect(console.output == ["event ok", "microtask ok", "timer ok"])
     }
+
+    /// The runtime's weak collections are made on first use, after user code ran: from the
+    /// methods read at boot, not from the replaced ones.
+    @Test func weakCollectionsMadeAfterUserCodeUseTheOriginalMethods() async throws {
+        let (outcome, console) = try await runScript("""
+            for (const C of [WeakMap, WeakSet, WeakRef, FinalizationRegistry]) {
+              for (const key of Reflect.ownKeys(C.prototype)) {
+                if (key === 'constructor' || typeof C.prototype[key] !== 'function') continue;
+                C.prototype[key] = () => { throw new Error('patched ' + C.name + '.' + String(key)); };
+              }
+            }
+            const target = new EventTarget();
+            target.addEventListener('x', () => console.log('event ok'));
+            target.dispatchEvent(new Event('x'));
+            console.log(new DOMException('m', 'NotFoundError').code);
+            const signal = AbortSignal.any([new AbortController().signal]);
+            console.log(signal.aborted);
+            console.log(String(Headers).includes('[native code]'));
+            """)
+        #expect(outcome.status == 0)
+        #expect(console.output == ["event ok", "8", "false", "true"])
+    }
 }
