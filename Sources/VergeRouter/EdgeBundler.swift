@@ -119,11 +119,14 @@ public struct EdgeBundler: Sendable {
                 layoutNames.append("layout\(index)")
             }
         }
-        entrySource += "export { route };\nexport const layouts = [\(layoutNames.joined(separator: ", "))];\n"
+        // Handed over as a plain global assignment rather than esbuild's `--global-name`
+        // exports object: that one is built from getters (its __toCommonJS/__export helpers),
+        // each compiled on first read, which a segment's boot paid for.
+        entrySource += "globalThis.\(EdgeBundler.globalName) = { route, layouts: [\(layoutNames.joined(separator: ", "))] };\n"
         try entrySource.write(to: entry, atomically: true, encoding: .utf8)
 
         var arguments = [
-            entry.path, "--bundle", "--format=iife", "--global-name=\(EdgeBundler.globalName)",
+            entry.path, "--bundle", "--format=iife",
             "--platform=neutral", "--main-fields=browser,module,main", "--conditions=worker,browser,edge-light",
             "--target=es2022", "--outfile=\(output.path)", "--log-limit=0", "--color=false", "--log-level=error",
             "--resolve-extensions=.tsx,.ts,.jsx,.js,.mjs,.cjs,.json", "--charset=utf8", "--legal-comments=none",

@@ -24,7 +24,7 @@ struct EdgeBundlerTests {
             "node_modules/tiny-shout/index.js": "exports.shout = (s) => s.toUpperCase() + '!';\n",
         ])
         let bundle = try EdgeBundler(projectRoot: project).bundle(try route(project, "/api/hello"))
-        #expect(bundle.source.contains("var __vergeSegment"))
+        #expect(bundle.source.contains("globalThis.__vergeSegment = { route"))
         #expect(bundle.source.contains("toUpperCase"))
         #expect(bundle.gzipSize > 0 && bundle.gzipSize < bundle.rawSize)
         #expect(FileManager.default.fileExists(atPath: bundle.path))
