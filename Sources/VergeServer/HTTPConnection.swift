@@ -545,21 +545,57 @@ final class HTTPConnection: ChannelInboundHandler, RemovableChannelHandler {
     /// parts are dropped and its end only flushes.
     private var headOnlyResponse = false
 
-    /// An HTTP/1 response head as bytes, headers as given; nil when a name or value holds a
-    /// character NIO's header validator would refuse (CR, LF, NUL), so that it refuses it.
+    /// An HTTP/1 response head as bytes, headers as given; nil when a field or the reason
+    /// phrase is one NIO's header validator would refuse (`isEncodable`), so that it refuses it.
     static func encodeHead(_ head: HTTPResponseHead, allocator: ByteBufferAllocator) -> ByteBuffer? {
+        let reason = head.status.reasonPhrase
+        guard isEncodable(reason: reason) else { return nil }
         var buffer = allocator.buffer(capacity: 256)
-        buffer.writeHTTP1StatusLine(version: head.version, status: Int(head.status.code), reason: head.status.reasonPhrase)
+        buffer.writeHTTP1StatusLine(version: head.version, status: Int(head.status.code), reason: reason)
         for (name, value) in head.headers {
-            let unsafe = { (text: String) in text.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 } }
-            guard !name.isEmpty, !unsafe(name), !unsafe(value) else { return nil }
-            buffer.writeString(name)
-            buffer.writeStaticString(": ")
-            buffer.writeString(value)
-            buffer.writeStaticString("\r\n")
+            guard isEncodable(name: name, value: value) else { return nil }
+            buffer.writeHTTP1Field(name: name, value: value)
         }
         buffer.writeStaticString("\r\n")
         return buffer
+    }
+
+    /// Whether a response the server encodes itself may carry this field as is: a non-empty
+    /// token name and a value without control characters but HTAB, the rules of NIO's header
+    /// validator (RFC 9110). Anything else goes through NIO's encoder and validator instead.
+    static func isEncodable(name: String, value: String) -> Bool {
+        guard !name.isEmpty else { return false }
+        for byte in name.utf8 where !isTokenByte(byte) { return false }
+        return isFieldText(value)
+    }
+
+    /// A reason phrase NIO's validator passes (RFC 9112: HTAB, SP, VCHAR, obs-text).
+    static func isEncodable(reason: String) -> Bool { isFieldText(reason) }
+
+    /// content-length, transfer-encoding or connection: a handler that sets one frames its
+    /// response itself, which NIO's encoder then checks.
+    static func isFramingField(_ name: String) -> Bool {
+        let count = name.utf8.count
+        guard count == 10 || count == 14 || count == 17 else { return false }
+        let lower = name.lowercased()
+        return lower == "connection" || lower == "content-length" || lower == "transfer-encoding"
+    }
+
+    private static func isFieldText(_ text: String) -> Bool {
+        for byte in text.utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F { return false }
+        return true
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Writes a whole HTTP/1 response the caller encoded (head and body, in one buffer) below
@@ -688,6 +724,14 @@ extension ByteBuffer {
         writeString(String(status))
         writeStaticString(" ")
         writeString(reason)
+        writeStaticString("\r\n")
+    }
+
+    /// "name: value\r\n".
+    mutating func writeHTTP1Field(name: String, value: String) {
+        writeString(name)
+        writeStaticString(": ")
+        writeString(value)
         writeStaticString("\r\n")
     }
 }

@@ -225,6 +225,11 @@ final class NodeExchange {
 
     fileprivate func writeWhole(_ response: Response) {
         guard !finished, connection.isActive else { return finish() }
+        if connection.acceptsEncodedResponses, let encoded = encodeWhole(response) {
+            status = Int(response.status.code)
+            connection.writeEncodedResponse(encoded)
+            return finish()
+        }
         var buffer: ByteBuffer?
         switch response.body {
         case .bytes(let bytes): buffer = bytes
@@ -238,6 +243,52 @@ final class NodeExchange {
         if let buffer, head.method != .HEAD, buffer.readableBytes > 0 { connection.writeBody(buffer) }
         connection.writeEnd()
         finish()
+    }
+
+    /// A whole response (no body, bytes or a string) as HTTP/1 bytes, head and body in one
+    /// buffer (`HTTPConnection.writeEncodedResponse`), framed as `writeWhole` frames it through
+    /// NIO's encoder (the handler's fields, content-length, `connection: close` when the
+    /// connection ends), which took a header list copied twice, a body buffer and three trips
+    /// down the pipeline. nil when that path must write it: the handler set content-length,
+    /// transfer-encoding or connection itself, or NIO's validator would refuse a field.
+    private func encodeWhole(_ response: Response) -> ByteBuffer? {
+        let reason = response.status.reasonPhrase
+        guard HTTPConnection.isEncodable(reason: reason) else { return nil }
+        var fieldBytes = 0
+        for (name, value) in response.headers {
+            guard HTTPConnection.isEncodable(name: name, value: value), !HTTPConnection.isFramingField(name) else { return nil }
+            fieldBytes += name.utf8.count + value.utf8.count + 4
+        }
+        let bodyLength: Int
+        switch response.body {
+        case .empty: bodyLength = 0
+        case .bytes(let bytes): bodyLength = bytes.readableBytes
+        case .string(let text): bodyLength = text.utf8.count
+        default: return nil
+        }
+        let code = Int(response.status.code)
+        let noBody = response.status == .noContent || response.status == .notModified || code < 200
+        // (A body on a status that has none: NIO's encoder decides what goes out.)
+        if noBody && bodyLength > 0 { return nil }
+        let sendsBody = !noBody && head.method != .HEAD && bodyLength > 0
+        var buffer = connection.allocator.buffer(capacity: 64 + reason.utf8.count + fieldBytes + (sendsBody ? bodyLength : 0))
+        buffer.writeHTTP1StatusLine(version: head.version, status: code, reason: reason)
+        for (name, value) in response.headers { buffer.writeHTTP1Field(name: name, value: value) }
+        if !noBody {
+            buffer.writeStaticString("content-length: ")
+            buffer.writeString(String(bodyLength))
+            buffer.writeStaticString("\r\n")
+        }
+        if !head.keepsConnection { buffer.writeStaticString("connection: close\r\n") }
+        buffer.writeStaticString("\r\n")
+        if sendsBody {
+            switch response.body {
+            case .bytes(let bytes): buffer.writeImmutableBuffer(bytes)
+            case .string(let text): buffer.writeString(text)
+            default: break
+            }
+        }
+        return buffer
     }
 
     /// Writes the head of a streamed response; false when the client is gone.

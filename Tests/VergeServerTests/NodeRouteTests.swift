@@ -230,6 +230,45 @@ struct NodeRouteTests {
         }
     }
 
+    /// Whole Swift responses the connection encodes itself and those NIO's encoder writes
+    /// (a handler's own content-length, a field NIO refuses) are framed alike.
+    @Test func wholeResponsesAreFramedAlikeByEitherEncoder() async throws {
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/w/[kind]") { route in
+                route.get { _, context in
+                    switch try context.params.string("kind") {
+                    case "text": return .text("h\u{e9}llo", status: .created, headers: ["X-A": "1"])
+                    case "bytes": return Response(headers: ["x-b": "2"], body: .bytes(ByteBuffer(string: "hi")))
+                    case "empty": return Response(status: .noContent)
+                    case "none": return Response(headers: ["x-c": "3"])
+                    case "custom": return Response(status: .custom(code: 299, reasonPhrase: "Fine"), body: .string("c"))
+                    case "framed": return Response(headers: ["Content-Length": "3"], body: .string("abc"))
+                    default: return Response(headers: ["x-d": "tab\there"], body: .string("t"))
+                    }
+                }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let kinds = ["text", "bytes", "empty", "none", "custom", "framed", "tab"]
+        let requests = kinds.map { "GET /w/\($0) HTTP/1.1\r\nHost: a\r\n\r\n" }.joined()
+            + "HEAD /w/text HTTP/1.1\r\nHost: a\r\n\r\n"
+            + "GET /w/text HTTP/1.0\r\nHost: a\r\n\r\n"
+        let received = try await rawExchange(port: server.port, requests) { $0.hasSuffix("connection: close\r\n\r\nh\u{e9}llo") }
+        let text = "X-A: 1\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: 6\r\n"
+        let expected = [
+            "HTTP/1.1 201 Created\r\n\(text)\r\nh\u{e9}llo",
+            "HTTP/1.1 200 OK\r\nx-b: 2\r\ncontent-length: 2\r\n\r\nhi",
+            "HTTP/1.1 204 No Content\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nx-c: 3\r\ncontent-length: 0\r\n\r\n",
+            "HTTP/1.1 299 Fine\r\ncontent-length: 1\r\n\r\nc",
+            "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc",
+            "HTTP/1.1 200 OK\r\nx-d: tab\there\r\ncontent-length: 1\r\n\r\nt",
+            "HTTP/1.1 201 Created\r\n\(text)\r\n",
+            "HTTP/1.0 201 Created\r\n\(text)connection: close\r\n\r\nh\u{e9}llo",
+        ]
+        #expect(received == expected.joined(), "\(received.debugDescription)")
+    }
+
     @Test func malformedHTTPGets400() async throws {
         let server = try await TestServer.start([:]) { app in
             try app.nodejs("/x") { route in route.get { _, _ in .text("x") } }
