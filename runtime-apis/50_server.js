@@ -203,6 +203,8 @@ function handle(segment, id, method, url, headerBlock, hasBody, paramsJSON) {
       sent: false,
       next: undefined,
       after: null,
+      // The response body being streamed, if any.
+      stream: null,
     };
     MapPrototypeSet(inflight, id, record);
     if (segment.kind === "middleware") {
@@ -323,6 +325,7 @@ function send(id, record, status, statusText, list, body) {
     ops.serverRespond(id, status, statusText, headers, 2, body);
   } else {
     ops.serverRespond(id, status, statusText, headers, 3, null);
+    if (record !== undefined) record.stream = body;
     pump(id, body);
   }
 }
@@ -620,6 +623,13 @@ function abortRequest(id, reason) {
   const error = new DOMException(reason, "AbortError");
   if (record.signal === null) record.abortReason = error;
   else abort().signalAbort(record.signal, error);
+  // A streamed response is cancelled now, not when its source next produces a chunk (the
+  // pump's write would then find the client gone): a source waiting for events that may
+  // never come (server-sent events, a stalled upstream fetch) stops at once. The pump's
+  // pending read then ends, and its end finds the exchange gone.
+  if (record.stream !== null) {
+    PromisePrototypeThen(streams().readableStreamCancel(record.stream, error), undefined, () => {});
+  }
 }
 
 void ObjectKeys;

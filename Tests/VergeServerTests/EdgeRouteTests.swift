@@ -291,18 +291,22 @@ struct EdgeRouteTests {
 
     @Test func aSignalFirstReadAfterTheClientLeftIsAlreadyAborted() async throws {
         // The server makes a request's signal only when it is first read: one read after the
-        // client disconnected must be aborted, with the AbortError the server gave.
+        // client disconnected must be aborted, with the AbortError the server gave. The
+        // response stream here never produces a chunk: its cancel must still run when the
+        // client leaves (not only when a write finds the client gone).
         let server = try await TestServer.start([
             "app/late/route.ts": """
                 export const runtime = 'edge';
                 export let state = { checked: false, aborted: false, reason: '' };
                 export function GET(request: Request) {
                   if (new URL(request.url).searchParams.has('state')) return Response.json(state);
+                  // Read for the first time once the client has left: the server cancels the
+                  // body then (a fixed delay raced the client's close in a loaded test run).
                   const stream = new ReadableStream({
-                    start() {
+                    cancel() {
                       setTimeout(() => {
                         state = { checked: true, aborted: request.signal.aborted, reason: request.signal.reason?.name ?? '' };
-                      }, 200);
+                      }, 10);
                     },
                   });
                   return new Response(stream);
