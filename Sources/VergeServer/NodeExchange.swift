@@ -34,6 +34,11 @@ final class NodeExchange {
     private let cancelled = NIOLockedValueBox(false)
     private var status = 0
     private var note: String?
+    /// The task running the handler and sending its response: cancelled when the client
+    /// leaves, which ends a response stream waiting for its next element (an AsyncStream's
+    /// iterator returns nil once its task is cancelled) as an edge response stream is
+    /// cancelled.
+    private var task: Task<Void, Never>?
 
     init(connection: HTTPConnection, context: ChannelHandlerContext, route: NodeRoute, definition: RouteDefinition,
          head: HTTPRequestHead, params: [String: ParamValue], server: ServerContext) {
@@ -97,7 +102,7 @@ final class NodeExchange {
         // The handler starts on this thread, inside the read that delivered the request: one
         // that does not suspend answers before the loop's next tick, like an edge handler.
         // After a suspension it resumes on this loop (the task executor preference).
-        Task.immediate(executorPreference: connection.host?.taskExecutor ?? globalConcurrentExecutor) {
+        task = Task.immediate(executorPreference: connection.host?.taskExecutor ?? globalConcurrentExecutor) {
             let response: Response
             do {
                 response = try await RequestCacheContext.$current.withValue(cacheContext) {
@@ -106,6 +111,8 @@ final class NodeExchange {
             } catch let error as HTTPError {
                 response = Response.text(error.message.isEmpty ? error.status.reasonPhrase : error.message, status: error.status)
             } catch {
+                // The client left and the task was cancelled: no one to answer, nothing to report.
+                if error is CancellationError, cancelled.withLockedValue({ $0 }) { return }
                 log.write("[\(routeContext.pattern)] \(method) \(path): Swift handler threw: \(String(reflecting: error))")
                 response = Response.text(development ? "Internal Server Error\n\n\(error)\n" : "Internal Server Error\n",
                                          status: .internalServerError)
@@ -130,6 +137,7 @@ final class NodeExchange {
 
     func clientClosed() {
         cancelled.withLockedValue { $0 = true }
+        task?.cancel()
         source?.finish(HTTPError(.badRequest, "the client disconnected"))
         source = nil
         note = "client closed"
@@ -337,6 +345,7 @@ final class NodeExchange {
     private func finish() {
         guard !finished else { return }
         finished = true
+        task = nil
         if server.configuration.logRequests {
             server.log.write(RequestLogLine(method: head.method.rawValue, path: head.uri, status: status, runtime: "nodejs",
                                             segment: definition.segmentName,

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -267,6 +268,27 @@ struct NodeRouteTests {
             "HTTP/1.0 201 Created\r\n\(text)connection: close\r\n\r\nh\u{e9}llo",
         ]
         #expect(received == expected.joined(), "\(received.debugDescription)")
+    }
+
+    /// A client that leaves cancels the handler's task, so a response stream waiting for an
+    /// element that may never come ends (as an edge response stream is cancelled).
+    @Test func aClientThatLeavesEndsAStreamWaitingForItsNextElement() async throws {
+        let ended = NIOLockedValueBox(false)
+        let server = try await TestServer.start([:]) { app in
+            try app.nodejs("/events") { route in
+                route.get { _, _ in
+                    Response(body: .textStream(AsyncStream<String> { continuation in
+                        continuation.onTermination = { _ in ended.withLockedValue { $0 = true } }
+                        continuation.yield("data: first\n\n")
+                    }))
+                }
+            }
+        }
+        defer { Task { await server.stop() } }
+        let received = try await rawExchange(port: server.port, "GET /events HTTP/1.1\r\nHost: a\r\n\r\n") { $0.contains("data: first") }
+        #expect(received.contains("data: first"))
+        for _ in 0..<100 where !ended.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(ended.withLockedValue { $0 }, "the stream was not ended after the client left")
     }
 
     @Test func malformedHTTPGets400() async throws {
