@@ -198,6 +198,34 @@ struct IsolateTests {
         #expect(charged[1] > 5_000_000, "a 30 ms busy loop was charged \(charged[1]) ns")
     }
 
+    /// A heap census the watchdog runs inside an entry (milliseconds on a large heap) is the
+    /// runtime's work: a stand-in census that computes for 80 ms does not use up a 60 ms budget.
+    @Test func heapCensusesAreNotChargedToTheInterruptedTask() async throws {
+        let limits = IsolateLimits(cpuTimePerInvocation: .milliseconds(60), heapBytes: 32 << 20)
+        let outcome = try await onIsolate(limits: limits) { isolate, realm -> [String] in
+            var censuses = 0
+            isolate.heapSizeReader = { _ in
+                censuses += 1
+                let start = threadCPUTimeNanoseconds()
+                while threadCPUTimeNanoseconds() - start < 80_000_000 {}
+                return 0
+            }
+            let invocation = Invocation(cpuBudget: .milliseconds(60), realmName: realm.name)
+            // 24 MB of RSS growth (more than half the room below the limit) makes the next
+            // watchdog look take a census; the loop gives the watchdog that look.
+            let result = try realm.run(invocation: invocation) {
+                try realm.js.evaluate("""
+                    const bytes = new Uint8Array(24 << 20).fill(1);
+                    const end = Date.now() + 20; let n = 0; while (Date.now() < end) n++;
+                    bytes[n % bytes.length]
+                    """).toString()
+            }
+            return [result, censuses > 0 ? "census taken" : "no census",
+                    invocation.cpuNanoseconds < 60_000_000 ? "within budget" : "charged \(invocation.cpuNanoseconds) ns"]
+        }
+        #expect(outcome == ["1", "census taken", "within budget"])
+    }
+
     /// Loading a Web API module on first use (in a fresh VM: parsing it) is the runtime's
     /// work, not charged to the task that touched the global; the task's own JS still is.
     @Test func firstUseModuleLoadsAreNotChargedToTheTask() async throws {
