@@ -473,9 +473,8 @@ return new ProxyCtor(primordials, {
     const value = target[name];
     if (value !== undefined || typeof name !== "string") return value;
     if (lazySafe[name] !== undefined) return resolveLazySafe(name);
-    const how = capturedHow[name];
-    if (how === "absent") return undefined;
-    if (how !== undefined) return resolve(name);
+    // (resolve answers undefined for a name the engine lacks.)
+    if (capturedHow[name] !== undefined) return resolve(name);
     // A primordial the scan of the sources missed would be read from built-ins user code
     // may have replaced: refuse it, loudly.
     if (capture(name) !== undefined) {

@@ -110,31 +110,30 @@ const installedLazy = [];
 // 98_platform_functions.js).
 const lazyAccessors = [];
 
-// (The 70-odd Web API globals each get their accessors here directly, without the
-// resolve closure defineLazyValue takes: a realm boots with all of them.)
+// (The 70-odd Web API globals get their getter directly, without the resolve closure
+// defineLazyValue takes: a realm boots with all of them.)
 function defineLazy(name, module, exportName) {
+  // Arrows, like the methods they were: named "get"/"set", not constructors.
   const get = () => {
     const value = core.require(module)[exportName];
     defineData(name, value, false);
     return value;
   };
-  const set = (value) => {
-    defineData(name, value, false);
-  };
-  ObjectDefineProperty(globalThis, name, { __proto__: null, enumerable: false, configurable: true, get, set });
-  installedLazy[installedLazy.length] = name;
-  lazyAccessors[lazyAccessors.length] = get;
-  lazyAccessors[lazyAccessors.length] = set;
+  defineLazyAccessors(name, get, false);
 }
 
 /** A global accessor that becomes the data property `resolve()` returns on first read. */
 function defineLazyValue(name, resolve, enumerable) {
-  // Arrows, like the methods they were: named "get"/"set", not constructors.
   const get = () => {
     const value = resolve();
     defineData(name, value, enumerable);
     return value;
   };
+  defineLazyAccessors(name, get, enumerable);
+}
+
+/** Puts `get` and a setter that defines the data property on the global, as a lazy global. */
+function defineLazyAccessors(name, get, enumerable) {
   const set = (value) => {
     defineData(name, value, enumerable);
   };

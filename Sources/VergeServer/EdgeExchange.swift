@@ -353,13 +353,7 @@ final class EdgeExchange {
                 }
             }
             guard encodable else { return nil }
-            if let bodyLength {
-                buffer.writeStaticString("content-length: ")
-                buffer.writeString(String(bodyLength))
-                buffer.writeStaticString("\r\n")
-            }
-            if !keepAlive { buffer.writeStaticString("connection: close\r\n") }
-            buffer.writeStaticString("\r\n")
+            buffer.writeHTTP1HeadEnd(contentLength: bodyLength, closesConnection: !keepAlive)
             guard sendsBody else { return buffer }
             if let bodyString, let bodyLength, bodyLength > 0 {
                 buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bodyLength) { target in

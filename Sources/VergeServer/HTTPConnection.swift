@@ -727,6 +727,18 @@ extension ByteBuffer {
         writeStaticString("\r\n")
     }
 
+    /// The end of a head this server encodes itself: content-length when given, `connection:
+    /// close` when the connection ends after this response, and the blank line.
+    mutating func writeHTTP1HeadEnd(contentLength: Int?, closesConnection: Bool) {
+        if let contentLength {
+            writeStaticString("content-length: ")
+            writeString(String(contentLength))
+            writeStaticString("\r\n")
+        }
+        if closesConnection { writeStaticString("connection: close\r\n") }
+        writeStaticString("\r\n")
+    }
+
     /// "name: value\r\n".
     mutating func writeHTTP1Field(name: String, value: String) {
         writeString(name)

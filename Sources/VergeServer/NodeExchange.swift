@@ -245,7 +245,7 @@ final class NodeExchange {
         default: buffer = nil
         }
         status = Int(response.status.code)
-        let noBody = response.status == .noContent || response.status == .notModified || response.status.code < 200
+        let noBody = NodeExchange.isBodiless(response.status)
         let headers = headers(for: response, contentLength: noBody ? nil : (buffer?.readableBytes ?? 0))
         connection.writeHead(HTTPResponseHead(version: head.version, status: response.status, headers: headers))
         if let buffer, head.method != .HEAD, buffer.readableBytes > 0 { connection.writeBody(buffer) }
@@ -275,20 +275,14 @@ final class NodeExchange {
         default: return nil
         }
         let code = Int(response.status.code)
-        let noBody = response.status == .noContent || response.status == .notModified || code < 200
+        let noBody = NodeExchange.isBodiless(response.status)
         // (A body on a status that has none: NIO's encoder decides what goes out.)
         if noBody && bodyLength > 0 { return nil }
         let sendsBody = !noBody && head.method != .HEAD && bodyLength > 0
         var buffer = connection.allocator.buffer(capacity: 64 + reason.utf8.count + fieldBytes + (sendsBody ? bodyLength : 0))
         buffer.writeHTTP1StatusLine(version: head.version, status: code, reason: reason)
         for (name, value) in response.headers { buffer.writeHTTP1Field(name: name, value: value) }
-        if !noBody {
-            buffer.writeStaticString("content-length: ")
-            buffer.writeString(String(bodyLength))
-            buffer.writeStaticString("\r\n")
-        }
-        if !head.keepsConnection { buffer.writeStaticString("connection: close\r\n") }
-        buffer.writeStaticString("\r\n")
+        buffer.writeHTTP1HeadEnd(contentLength: noBody ? nil : bodyLength, closesConnection: !head.keepsConnection)
         if sendsBody {
             switch response.body {
             case .bytes(let bytes): buffer.writeImmutableBuffer(bytes)
@@ -297,6 +291,12 @@ final class NodeExchange {
             }
         }
         return buffer
+    }
+
+    /// 204, 304 and codes under 200: a whole response with one of these gets no content-length
+    /// and no body, on either write path.
+    private static func isBodiless(_ status: HTTPResponseStatus) -> Bool {
+        status == .noContent || status == .notModified || status.code < 200
     }
 
     /// Writes the head of a streamed response; false when the client is gone.
